@@ -1,0 +1,101 @@
+"""govfinal: Chinese departmental final accounts (部门决算) as typed, checked data.
+
+The package is layered, each layer using only those before it:
+
+* :mod:`govfinal.money` and :mod:`govfinal.ratios`: Decimal amounts, the one
+  rounding policy (half-up) and the derived ratios;
+* :mod:`govfinal.classification`: 支出功能分类 and 支出经济分类 code tables;
+* :mod:`govfinal.model`: the frozen domain classes, gathered in
+  :class:`~govfinal.model.FinalAccount`.
+
+>>> import govfinal
+>>> unit = govfinal.BudgetUnit(name="示例单位", fiscal_year=2023)
+>>> report = govfinal.FinalAccount(unit=unit)
+>>> report.income.grand_total
+Decimal('0')
+"""
+
+from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
+from govfinal.errors import AmountError, ClassificationError, FloatRefusedError, GovFinalError
+from govfinal.model import (
+    AmountUnit,
+    Assets,
+    BasicExpenditureDetail,
+    BudgetBasis,
+    BudgetUnit,
+    BudgetVariance,
+    EconomicLine,
+    Expenditure,
+    Figure,
+    FinalAccount,
+    FiscalAllocations,
+    FunctionLine,
+    FunctionTree,
+    FundAmounts,
+    FundType,
+    Income,
+    IncomeRow,
+    IncomeSources,
+    NatureAmounts,
+    PerformanceSummary,
+    PriorYear,
+    Procurement,
+    Profile,
+    Staff,
+    ThreePublicExpenses,
+    UnitKind,
+    VehicleHolding,
+    VehicleUse,
+)
+from govfinal.money import round_amount, round_percent, to_decimal
+from govfinal.ratios import budget_variance, change, execution_rate, growth, share
+
+__version__ = "0.1.0.dev0"
+
+__all__ = [
+    "ECONOMIC_CODES",
+    "FUNCTION_CODES",
+    "AmountError",
+    "AmountUnit",
+    "Assets",
+    "BasicExpenditureDetail",
+    "BudgetBasis",
+    "BudgetUnit",
+    "BudgetVariance",
+    "ClassificationError",
+    "CodeEntry",
+    "CodeTable",
+    "EconomicLine",
+    "Expenditure",
+    "Figure",
+    "FinalAccount",
+    "FiscalAllocations",
+    "FloatRefusedError",
+    "FunctionLine",
+    "FunctionTree",
+    "FundAmounts",
+    "FundType",
+    "GovFinalError",
+    "Income",
+    "IncomeRow",
+    "IncomeSources",
+    "NatureAmounts",
+    "PerformanceSummary",
+    "PriorYear",
+    "Procurement",
+    "Profile",
+    "Staff",
+    "ThreePublicExpenses",
+    "UnitKind",
+    "VehicleHolding",
+    "VehicleUse",
+    "__version__",
+    "budget_variance",
+    "change",
+    "execution_rate",
+    "growth",
+    "round_amount",
+    "round_percent",
+    "share",
+    "to_decimal",
+]

@@ -1,0 +1,38 @@
+"""The govfinal exception family.
+
+Every error govfinal raises on purpose derives from :class:`GovFinalError`, so
+a caller can catch one class and know the message is meant for people. Each
+subclass also derives from the matching built-in (``TypeError``,
+``ValueError``) so that ordinary Python code keeps working.
+
+Findings of the checks are *not* exceptions: they are data (see the checks).
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmountError",
+    "ClassificationError",
+    "FloatRefusedError",
+    "GovFinalError",
+]
+
+
+class GovFinalError(Exception):
+    """Base class of every error govfinal raises on purpose."""
+
+
+class AmountError(GovFinalError, ValueError):
+    """A value cannot be an amount or a ratio: not a number, not finite, or out of bounds."""
+
+
+class FloatRefusedError(GovFinalError, TypeError):
+    """A ``float`` reached an entrance that takes money or ratios.
+
+    Binary floating point cannot hold 0.01 exactly, so govfinal refuses it
+    instead of guessing which decimal was meant.
+    """
+
+
+class ClassificationError(GovFinalError, ValueError):
+    """A classification code is malformed (支出功能分类 or 支出经济分类)."""

@@ -1,0 +1,51 @@
+"""The domain model of a 部门决算: frozen, slotted, typed value classes.
+
+Layout: identity and profile; income; expenditure by nature; the function
+tree; fiscal allocations by fund; basic expenditure by economic class; 三公经费;
+procurement and assets; performance; and :class:`FinalAccount`, which holds
+them all. Comparatives (prior year, budgets) are in ``comparatives``.
+"""
+
+from govfinal.model.comparatives import BudgetBasis, BudgetVariance, Figure, PriorYear
+from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
+from govfinal.model.expenditure import Expenditure, NatureAmounts
+from govfinal.model.function import FunctionLine, FunctionTree
+from govfinal.model.funds import FiscalAllocations, FundAmounts, FundType
+from govfinal.model.identity import AmountUnit, BudgetUnit, UnitKind
+from govfinal.model.income import Income, IncomeRow, IncomeSources
+from govfinal.model.other import Assets, Procurement, VehicleHolding, VehicleUse
+from govfinal.model.performance import PerformanceSummary
+from govfinal.model.profile import Profile, Staff
+from govfinal.model.report import FinalAccount
+from govfinal.model.three_public import ThreePublicExpenses
+
+__all__ = [
+    "AmountUnit",
+    "Assets",
+    "BasicExpenditureDetail",
+    "BudgetBasis",
+    "BudgetUnit",
+    "BudgetVariance",
+    "EconomicLine",
+    "Expenditure",
+    "Figure",
+    "FinalAccount",
+    "FiscalAllocations",
+    "FunctionLine",
+    "FunctionTree",
+    "FundAmounts",
+    "FundType",
+    "Income",
+    "IncomeRow",
+    "IncomeSources",
+    "NatureAmounts",
+    "PerformanceSummary",
+    "PriorYear",
+    "Procurement",
+    "Profile",
+    "Staff",
+    "ThreePublicExpenses",
+    "UnitKind",
+    "VehicleHolding",
+    "VehicleUse",
+]

@@ -1,0 +1,121 @@
+"""Comparatives: prior-year figures (上年决算) and budgets (预算), with stated reasons.
+
+A narrative compares a figure with last year ("比上年增加 X 万元，增长 Y%，主要原因是…")
+and with its budget ("年初预算数 X 万元，决算数 Y 万元，预决算差异率 Z%").
+:class:`PriorYear` and :class:`BudgetVariance` hold what the report publishes for
+one such figure. The figure itself lives with the class that owns it.
+
+Published percentages (``growth``, ``variance``, ``execution``) are data: the
+checks compare them with the rates recomputed from the amounts.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from govfinal import ratios
+from govfinal.model._fields import located, optional_amount, optional_percent
+from govfinal.money import CONTEXT
+
+__all__ = ["BudgetBasis", "BudgetVariance", "Figure", "PriorYear"]
+
+
+@located
+@attrs.frozen
+class PriorYear:
+    """Comparison with the prior year's final account (与上年决算相比).
+
+    A report usually publishes the change and the rate, not the prior amount;
+    the prior amount is then ``current − change``.
+
+    Attributes:
+        amount: 上年决算数, when published (or inferred and documented as such).
+        change: 增减额 as published, signed (a decrease is negative).
+        growth: 增长率 as published, in percent, signed.
+        reason: 主要原因 as published.
+
+    """
+
+    amount: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    change: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    growth: Decimal | None = attrs.field(default=None, converter=optional_percent)
+    reason: str | None = None
+
+    def prior_amount(self, current: Decimal) -> Decimal | None:
+        """上年决算数: the published amount, else ``current − change``, else ``None``."""
+        if self.amount is not None:
+            return self.amount
+        if self.change is not None:
+            return CONTEXT.subtract(current, self.change)
+        return None
+
+    def change_from(self, current: Decimal) -> Decimal | None:
+        """增减额: the published change, else ``current − amount``, else ``None``."""
+        if self.change is not None:
+            return self.change
+        if self.amount is not None:
+            return ratios.change(self.amount, current)
+        return None
+
+    def growth_from(self, current: Decimal) -> Decimal | None:
+        """Growth rate (percent, unrounded) recomputed from the amounts, if they are known."""
+        prior = self.prior_amount(current)
+        return None if prior is None else ratios.growth(prior, current)
+
+
+class BudgetBasis(enum.Enum):
+    """Which budget a figure is compared with."""
+
+    INITIAL = "年初预算"
+    FULL_YEAR = "全年预算"
+
+
+@located
+@attrs.frozen
+class BudgetVariance:
+    """Comparison with a budget (与预算相比): 预决算差异率 or 执行率.
+
+    Attributes:
+        budget: the budget amount (年初预算数 or 全年预算数).
+        basis: which budget ``budget`` is.
+        variance: 预决算差异率 as published, in percent, signed.
+        execution: 执行率 / 完成预算的 % as published, in percent.
+        reason: 主要原因 as published.
+
+    """
+
+    budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    basis: BudgetBasis = attrs.field(
+        default=BudgetBasis.INITIAL, validator=attrs.validators.instance_of(BudgetBasis)
+    )
+    variance: Decimal | None = attrs.field(default=None, converter=optional_percent)
+    execution: Decimal | None = attrs.field(default=None, converter=optional_percent)
+    reason: str | None = None
+
+    def variance_from(self, final: Decimal) -> Decimal | None:
+        """预决算差异率 (percent, unrounded) recomputed from the amounts."""
+        return None if self.budget is None else ratios.budget_variance(self.budget, final)
+
+    def execution_from(self, final: Decimal) -> Decimal | None:
+        """执行率 (percent, unrounded) recomputed from the amounts."""
+        return None if self.budget is None else ratios.execution_rate(self.budget, final)
+
+
+@located
+@attrs.frozen
+class Figure:
+    """A published amount with its comparatives.
+
+    Attributes:
+        amount: the amount (决算数); ``None`` when the report gives only its parts.
+        prior: comparison with the prior year.
+        budget: comparison with a budget.
+
+    """
+
+    amount: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    prior: PriorYear | None = None
+    budget: BudgetVariance | None = None

@@ -1,0 +1,137 @@
+"""Other matters of a final account: 政府采购 and 国有资产占用.
+
+(机关运行经费 is a plain :class:`~govfinal.model.comparatives.Figure` on the report.)
+
+Invariants (checked, not enforced):
+
+* 政府采购: 货物 + 工程 + 服务 = 总额; 中小企业 ≤ 总额; 小微企业 ≤ 中小企业.
+* 国有资产: the vehicles by use add up to the stated number of vehicles.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+
+import attrs
+
+from govfinal.model._fields import amount, count, located, optional_amount, optional_count
+from govfinal.money import ZERO, sum_amounts
+
+__all__ = ["Assets", "Procurement", "VehicleHolding", "VehicleUse"]
+
+
+@located
+@attrs.frozen
+class Procurement:
+    """政府采购: government procurement in the year (by contract).
+
+    Attributes:
+        goods: 政府采购货物支出.
+        works: 政府采购工程支出.
+        services: 政府采购服务支出.
+        stated_total: 政府采购支出总额 as published.
+        sme_contracts: 授予中小企业合同金额.
+        small_micro_contracts: of which 授予小微企业合同金额.
+        stated_sme_share: 占政府采购支出总额的 % of the SME contracts, as published.
+        stated_small_micro_share: 占政府采购支出总额的 % of the small and micro contracts.
+
+    """
+
+    goods: Decimal = attrs.field(default=ZERO, converter=amount)
+    works: Decimal = attrs.field(default=ZERO, converter=amount)
+    services: Decimal = attrs.field(default=ZERO, converter=amount)
+    stated_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    sme_contracts: Decimal = attrs.field(default=ZERO, converter=amount)
+    small_micro_contracts: Decimal = attrs.field(default=ZERO, converter=amount)
+    stated_sme_share: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    stated_small_micro_share: Decimal | None = attrs.field(default=None, converter=optional_amount)
+
+    @property
+    def parts_total(self) -> Decimal:
+        """货物 + 工程 + 服务."""
+        return sum_amounts((self.goods, self.works, self.services))
+
+    @property
+    def total(self) -> Decimal:
+        """政府采购支出总额: published, else 货物 + 工程 + 服务."""
+        return self.parts_total if self.stated_total is None else self.stated_total
+
+
+class VehicleUse(enum.Enum):
+    """Use category of a vehicle among state assets (车辆用途)."""
+
+    MINISTERIAL = "副部（省）级及以上领导用车"
+    PRINCIPAL = "主要负责人用车"
+    CONFIDENTIAL = "机要通信用车"
+    EMERGENCY = "应急保障用车"
+    LAW_ENFORCEMENT = "执法执勤用车"
+    SPECIAL_TECHNICAL = "特种专业技术用车"
+    RETIREE_SERVICE = "离退休干部服务用车"
+    OTHER = "其他用车"
+
+
+@located
+@attrs.frozen
+class VehicleHolding:
+    """Vehicles of one use category held at year end.
+
+    Attributes:
+        use: the use category.
+        count: number of vehicles (辆).
+        note: what the vehicles are, as published (e.g. for 其他用车).
+
+    """
+
+    use: VehicleUse = attrs.field(validator=attrs.validators.instance_of(VehicleUse))
+    count: int = attrs.field(converter=count)
+    note: str | None = None
+
+
+def _holdings(values: Iterable[VehicleHolding]) -> tuple[VehicleHolding, ...]:
+    return tuple(values)
+
+
+@located
+@attrs.frozen
+class Assets:
+    """国有资产占用情况 at year end (截至 12 月 31 日).
+
+    Attributes:
+        fixed_assets_original_value: 固定资产原值.
+        building_area: 房屋 area in square metres (平方米).
+        building_value: 房屋 value.
+        vehicles: vehicles held, by use category (listed or not, a category
+            missing here holds 0).
+        stated_vehicle_count: 车辆 N 辆 as published.
+        vehicle_value: 车辆 value.
+        large_equipment: 单价 100 万元（含）以上设备（不含车辆）, 台（套）.
+
+    """
+
+    fixed_assets_original_value: Decimal | None = attrs.field(
+        default=None, converter=optional_amount
+    )
+    building_area: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    building_value: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    vehicles: tuple[VehicleHolding, ...] = attrs.field(default=(), converter=_holdings)
+    stated_vehicle_count: int | None = attrs.field(default=None, converter=optional_count)
+    vehicle_value: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    large_equipment: int | None = attrs.field(default=None, converter=optional_count)
+
+    def vehicles_of(self, use: VehicleUse) -> int:
+        """Vehicles held in one use category (0 if none is listed)."""
+        return sum(holding.count for holding in self.vehicles if holding.use is use)
+
+    @property
+    def parts_vehicle_count(self) -> int:
+        """Σ of the vehicles by use."""
+        return sum(holding.count for holding in self.vehicles)
+
+    @property
+    def vehicle_count(self) -> int:
+        """车辆: the published number, else Σ by use."""
+        if self.stated_vehicle_count is not None:
+            return self.stated_vehicle_count
+        return self.parts_vehicle_count

@@ -1,0 +1,128 @@
+"""The whole final account (部门决算) of one budget unit for one year.
+
+:class:`FinalAccount` gathers every part of the standard report: the profile,
+the 总表 (income and expenditure), the function tree, fiscal allocations by
+fund, basic expenditure by economic class, 三公经费, 机关运行经费,
+procurement, assets and performance. It derives the ratios the narrative
+states; it checks nothing (see the checks), so that a report that disagrees
+with itself can still be held, checked and reported on.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from govfinal import ratios
+from govfinal.model._fields import located, texts
+from govfinal.model.comparatives import Figure, PriorYear
+from govfinal.model.economic import BasicExpenditureDetail
+from govfinal.model.expenditure import Expenditure
+from govfinal.model.function import FunctionTree, fund_expenditure
+from govfinal.model.funds import FiscalAllocations, FundType
+from govfinal.model.identity import BudgetUnit
+from govfinal.model.income import Income
+from govfinal.model.other import Assets, Procurement
+from govfinal.model.performance import PerformanceSummary
+from govfinal.model.profile import Profile
+from govfinal.model.three_public import ThreePublicExpenses
+from govfinal.money import ZERO
+
+__all__ = ["FinalAccount"]
+
+
+@located
+@attrs.frozen
+class FinalAccount:
+    """部门决算: one unit's final account for one fiscal year.
+
+    Attributes:
+        unit: who reports, for which year, in which amount unit.
+        profile: 第一部分 单位概况.
+        income: the income side of the 收入支出决算总表.
+        expenditure: the expenditure side of the 收入支出决算总表.
+        functions: 支出功能分类 lines with the cells of the function tables.
+        fiscal: 财政拨款 by fund type (财政拨款收入支出决算总表).
+        general_budget_basic: 一般公共预算财政拨款基本支出 by economic class.
+        three_public: 财政拨款“三公”经费.
+        operating_costs: 机关运行经费 (for 行政 and 参公 units), with comparatives.
+        procurement: 政府采购.
+        assets: 国有资产占用.
+        performance: 预算绩效 summary (narrative section 十一).
+        grand_total_prior: comparison of 收入支出总计 with the prior year.
+        other_matters: 其他需说明的事项, one paragraph each.
+
+    """
+
+    unit: BudgetUnit
+    profile: Profile = attrs.field(factory=Profile)
+    income: Income = attrs.field(factory=Income)
+    expenditure: Expenditure = attrs.field(factory=Expenditure)
+    functions: FunctionTree = attrs.field(factory=FunctionTree)
+    fiscal: FiscalAllocations = attrs.field(factory=FiscalAllocations)
+    general_budget_basic: BasicExpenditureDetail = attrs.field(factory=BasicExpenditureDetail)
+    three_public: ThreePublicExpenses = attrs.field(factory=ThreePublicExpenses)
+    operating_costs: Figure | None = None
+    procurement: Procurement = attrs.field(factory=Procurement)
+    assets: Assets = attrs.field(factory=Assets)
+    performance: PerformanceSummary = attrs.field(factory=PerformanceSummary)
+    grand_total_prior: PriorYear | None = None
+    other_matters: tuple[str, ...] = attrs.field(default=(), converter=texts)
+
+    # -- derived figures -------------------------------------------------
+
+    @property
+    def opening_fiscal_balance(self) -> Decimal:
+        """年初结转和结余 — of which 财政拨款."""
+        return self.fiscal.opening
+
+    @property
+    def grand_total_growth(self) -> Decimal | None:
+        """Growth of 收入支出总计 over the prior year, percent (unrounded)."""
+        if self.grand_total_prior is None:
+            return None
+        return self.grand_total_prior.growth_from(self.income.grand_total)
+
+    def income_shares(self) -> dict[str, Decimal]:
+        """Share of each source in 本年收入合计, percent (unrounded), 财政拨款 combined.
+
+        Keys: ``fiscal`` and the five non-fiscal sources' field names.
+        """
+        sources = self.income.sources
+        whole = sources.total
+        parts = {"fiscal": sources.fiscal}
+        parts.update(
+            (name, value)
+            for name, value in sources.parts().items()
+            if name not in {"general_budget", "government_fund", "state_capital"}
+        )
+        return {name: ratios.share(value, whole) for name, value in parts.items()}
+
+    def nature_shares(self) -> dict[str, Decimal]:
+        """Share of each nature in 本年支出合计, percent (unrounded); blank natures as 0."""
+        whole = self.expenditure.total
+        return {
+            name: ratios.share(ZERO if value is None else value, whole)
+            for name, value in self.expenditure.nature.parts().items()
+        }
+
+    def fund_expenditure(self, fund_type: FundType = FundType.GENERAL_BUDGET) -> Decimal:
+        """本年支出 of one fund type (0 when blank)."""
+        value = self.fiscal.funds()[fund_type].expenditure
+        return ZERO if value is None else value
+
+    @property
+    def general_budget_share(self) -> Decimal:
+        """一般公共预算财政拨款支出 as a share of 本年支出合计, percent (unrounded)."""
+        return ratios.share(self.fund_expenditure(), self.expenditure.total)
+
+    def class_shares(self, fund_type: FundType = FundType.GENERAL_BUDGET) -> dict[str, Decimal]:
+        """Share of each 类 in the fund's expenditure, percent (unrounded), by code."""
+        whole = self.fund_expenditure(fund_type)
+        shares: dict[str, Decimal] = {}
+        for line in self.functions.classes():
+            value = self.functions.rollup(line.code, fund_expenditure(fund_type))
+            if value is not None:
+                shares[line.code] = ratios.share(value, whole)
+        return shares
