@@ -1,0 +1,351 @@
+"""The 2023 final account of 乌鲁木齐高新区（新市区）科学技术协会, built in Python.
+
+Every figure is transcribed from the published report. The report is plain
+text; it does not reproduce the nine tables, so some cells the tables need are
+not published. Where such a cell can be inferred it is, and a comment says how;
+where it cannot, it is left ``None`` (not published). No published figure is
+changed to make the report agree with itself: where it disagrees, the checks
+report it.
+"""
+
+from __future__ import annotations
+
+from govfinal import (
+    Assets,
+    BasicExpenditureDetail,
+    BudgetBasis,
+    BudgetUnit,
+    BudgetVariance,
+    EconomicLine,
+    Expenditure,
+    Figure,
+    FinalAccount,
+    FiscalAllocations,
+    FunctionLine,
+    FunctionTree,
+    FundAmounts,
+    Income,
+    IncomeSources,
+    NatureAmounts,
+    PerformanceSummary,
+    PriorYear,
+    Procurement,
+    Profile,
+    Staff,
+    ThreePublicExpenses,
+    UnitKind,
+    VehicleHolding,
+    VehicleUse,
+)
+
+UNIT_NAME = "乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）科学技术协会"
+
+MANDATE = (
+    "乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）科学技术协会（以下简称区科协）"
+    "是全区各族科学技术工作者的群众组织，是区委领导下的人民团体，是党和政府联系科学"
+    "技术工作者的桥梁和纽带，是推动科学技术事业发展的重要社会力量。具体职能："
+)
+
+FUNCTIONS = (
+    "团结和组织全区广大科技工作者以经济建设为中心，开展学术交流，活跃学术思想，"
+    "促进科学技术的创新与发展。",
+    "按照国家、自治区和乌鲁木齐市有关科普工作的方针、规划，拟定科协系统科普工作的"
+    "目标、规划和计划并组织实施；充分发挥科学技术普及主力军的作用，动员社会各方面的"
+    "力量，开展科普活动和青少年科技教育活动，推广先进技术；指导科普设施、场所的规划、"
+    "管理及科普工作队伍的建设工作。",
+    "全心全意为科技工作者服务，反映科技工作者的意见和要求，维护科技工作者的合法权益。",
+    "引导科技工作者在社会事务中发挥作用，组织科技工作者参与科学技术政策、法规拟定和"
+    "政治协商、科学决策、民主监督工作，促进决策科学化、民主化。",
+    "表彰、宣传优秀科技工作者、农村科普带头人，推荐优秀科技人才；开展科技工作者的继续"
+    "教育和培训工作。",
+    "负责指导有关社会团体工作。",
+    "承办区委、区政府交办的其他事项。",
+)
+
+# 三公经费: every line is 0.00 with the same published reasons.
+NO_SPENDING = "本年无此项支出"
+NOT_BUDGETED = "本年度未安排此类开支"
+
+
+def _three_public_line(*, prior: bool, budget: bool) -> Figure:
+    return Figure(
+        amount="0.00",
+        prior=PriorYear(change="0.00", growth="0.00", reason=NO_SPENDING) if prior else None,
+        budget=(
+            BudgetVariance(
+                budget="0.00", basis=BudgetBasis.FULL_YEAR, variance="0.00", reason=NOT_BUDGETED
+            )
+            if budget
+            else None
+        ),
+    )
+
+
+def build_report() -> FinalAccount:
+    """The seed report as a :class:`govfinal.FinalAccount`."""
+    return FinalAccount(
+        # The report calls itself 人民团体 and heads 机关运行经费 with "行政单位和参照
+        # 公务员法管理事业单位"; it reports 机关运行经费, so it is one of those two
+        # kinds. 参照公务员法管理 is inferred: it is how 人民团体 are usually staffed.
+        unit=BudgetUnit(
+            name=UNIT_NAME,
+            fiscal_year=2023,
+            kind=UnitKind.CIVIL_SERVICE_MANAGED,
+            short_name="区科协",
+            department="科学技术协会",
+        ),
+        profile=Profile(
+            mandate=MANDATE,
+            functions=FUNCTIONS,
+            staff=Staff(in_service=2, retired_cadres=0, retirees=0, stated_total=2),
+            subordinate_units=(),
+            stated_division_count=0,
+        ),
+        income=Income(
+            sources=IncomeSources(general_budget="55.19", stated_total="55.19"),
+            non_fiscal_balance_used="0.00",
+            opening_balance="3.76",
+            stated_grand_total="58.95",
+        ),
+        expenditure=Expenditure(
+            nature=NatureAmounts(
+                basic="57.82",
+                project="1.13",
+                remitted_to_superior="0.00",
+                business="0.00",
+                subsidies_to_subordinates="0.00",
+                stated_total="58.95",
+            ),
+            surplus_distribution="0.00",
+            closing_balance="0.00",
+            stated_grand_total="58.95",
+        ),
+        grand_total_prior=PriorYear(
+            change="-14.45",
+            growth="-19.69",
+            reason="财政提高资金使用效率压缩开支减少项目支出拨款",
+        ),
+        functions=_function_tree(),
+        fiscal=FiscalAllocations(
+            general_budget=FundAmounts(
+                opening="3.45",
+                income="55.19",
+                # 基本支出 57.51 is stated in section 六; 项目支出 1.13 is the one
+                # project (2060799), so 本年支出 58.64 = 57.51 + 1.13.
+                basic="57.51",
+                project="1.13",
+                stated_expenditure="58.64",
+                closing="0.00",
+                prior=PriorYear(
+                    change="-10.81",
+                    growth="-15.57",
+                    reason="财政提高资金使用效率压缩开支减少项目预算支出拨款",
+                ),
+                budget=BudgetVariance(
+                    budget="96.41",
+                    basis=BudgetBasis.INITIAL,
+                    variance="-39.18",
+                    reason="财政提高资金使用效率压缩开支减少项目支出拨款",
+                ),
+            ),
+            # Sections 八 and 九: no 政府性基金 or 国有资本经营 allocations (空表).
+            government_fund=FundAmounts(),
+            state_capital=FundAmounts(),
+            stated_opening="3.45",
+            stated_income="55.19",
+            stated_expenditure="58.64",
+            stated_closing="0.00",
+            stated_income_grand_total="58.64",
+            stated_expenditure_grand_total="58.64",
+            prior=PriorYear(
+                change="-14.45",
+                growth="-19.77",
+                reason="财政提高资金使用效率压缩开支减少预算拨款",
+            ),
+            budget=BudgetVariance(
+                budget="96.41",
+                basis=BudgetBasis.INITIAL,
+                variance="-39.18",
+                reason="财政提高资金使用效率压缩开支减少项目支出拨款，科普项目支出未执行",
+            ),
+        ),
+        general_budget_basic=BasicExpenditureDetail(
+            stated_total="57.51",
+            stated_personnel="52.52",
+            stated_public="4.99",
+            # Section 六 names the items but publishes no amount for any of them.
+            lines=(
+                EconomicLine("30101", "基本工资"),
+                EconomicLine("30102", "津贴补贴"),
+                EconomicLine("30103", "奖金"),
+                EconomicLine("30108", "机关事业单位基本养老保险缴费"),
+                EconomicLine("30109", "职业年金缴费"),
+                EconomicLine("30110", "职工基本医疗保险缴费"),
+                EconomicLine("30112", "其他社会保障缴费"),
+                EconomicLine("30113", "住房公积金"),
+                EconomicLine("30305", "生活补助"),
+                EconomicLine("30399", "其他对个人和家庭的补助"),
+                EconomicLine("30201", "办公费"),
+                EconomicLine("30204", "手续费"),
+                EconomicLine("30207", "邮电费"),
+                EconomicLine("30213", "维修（护）费"),
+                EconomicLine("30218", "专用材料费"),
+                EconomicLine("30228", "工会经费"),
+            ),
+        ),
+        three_public=ThreePublicExpenses(
+            total=_three_public_line(prior=True, budget=True),
+            overseas=_three_public_line(prior=True, budget=True),
+            vehicles=_three_public_line(prior=True, budget=False),
+            vehicle_purchase=_three_public_line(prior=False, budget=True),
+            vehicle_operation=_three_public_line(prior=False, budget=True),
+            reception=_three_public_line(prior=True, budget=True),
+            overseas_groups=0,
+            overseas_persons=0,
+            vehicles_purchased=0,
+            vehicles_held=0,
+            reception_batches=0,
+            reception_persons=0,
+            vehicle_operation_content="公务用车燃油费、保险费、过路费等",
+            vehicle_difference_reason="单位车辆为科普宣传用科普大篷车 1 辆",
+        ),
+        operating_costs=Figure(
+            amount="4.99",
+            prior=PriorYear(
+                change="2.72", growth="119.82", reason="科普用其他办公设备材料支出增加"
+            ),
+        ),
+        procurement=Procurement(
+            goods="0.00",
+            works="0.00",
+            services="0.00",
+            stated_total="0.00",
+            sme_contracts="0.00",
+            small_micro_contracts="0.00",
+            stated_sme_share="0.00",
+            stated_small_micro_share="0.00",
+        ),
+        assets=Assets(
+            fixed_assets_original_value="132.42",
+            building_area="0.00",
+            building_value="0.00",
+            vehicles=(VehicleHolding(VehicleUse.OTHER, 1, note="科普宣传专用大篷车 1 辆"),),
+            stated_vehicle_count=1,
+            vehicle_value="24.46",
+            large_equipment=0,
+        ),
+        performance=PerformanceSummary(
+            department_evaluations=1,
+            department_budget="97.6",  # published with one decimal, kept as written
+            department_executed="58.95",
+            project_evaluations=1,
+            project_budget="1.44",
+            project_executed="1.13",
+            achievements=ACHIEVEMENTS,
+            problems=PROBLEMS,
+            improvements=IMPROVEMENTS,
+        ),
+        other_matters=(
+            "因本单位政府采购预算为 0，本年度授予中小企业合同金额、授予小微企业合同金额为 0 万元。",
+        ),
+    )
+
+
+def _function_tree() -> FunctionTree:
+    """The 支出功能分类 lines the narrative names, with what it publishes of them.
+
+    Published: the 一般公共预算 amounts of the two 类 (section 五（二）) and of
+    the four 项 with their comparatives (section 五（三）). The 款 lines publish
+    nothing; their amounts roll up from the 项.
+
+    Inferred for the 支出决算表 (all funds): 本年支出合计 58.95 exceeds
+    一般公共预算财政拨款支出 58.64 by 0.31, paid from non-fiscal carryover
+    (年初结转和结余 3.76, of which 财政拨款 3.45). Basic expenditure shows the
+    same gap (57.82 − 57.51 = 0.31) and project expenditure none (1.13 both),
+    so the 0.31 is basic expenditure. It is placed on 2060101 行政运行, the
+    line that carries the unit's running costs.
+    """
+    return FunctionTree(
+        lines=(
+            FunctionLine(
+                "206", "科学技术支出", general_budget=FundAmounts(stated_expenditure="54.17")
+            ),
+            FunctionLine("20601", "科学技术管理事务"),
+            FunctionLine(
+                "2060101",
+                "行政运行",
+                expenditure=NatureAmounts(basic="53.35", project="0.00", stated_total="53.35"),
+                general_budget=FundAmounts(
+                    basic="53.04",
+                    project="0.00",
+                    stated_expenditure="53.04",
+                    prior=PriorYear(
+                        change="-6.47",
+                        growth="-10.87",
+                        reason="提高资金使用效率压缩开支减少项目支出",
+                    ),
+                ),
+            ),
+            FunctionLine(
+                "2060199",
+                "其他科学技术管理事务支出",
+                general_budget=FundAmounts(
+                    stated_expenditure="0.00",
+                    prior=PriorYear(change="-1.44", growth="-100", reason="减少人员补助经费开支"),
+                ),
+            ),
+            FunctionLine("20607", "科学技术普及"),
+            FunctionLine(
+                "2060799",
+                "其他科学技术普及支出",
+                expenditure=NatureAmounts(basic="0.00", project="1.13", stated_total="1.13"),
+                general_budget=FundAmounts(
+                    basic="0.00",
+                    project="1.13",
+                    stated_expenditure="1.13",
+                    prior=PriorYear(
+                        change="1.13", growth="100", reason="新增开展科普工作人员经费支出"
+                    ),
+                ),
+            ),
+            FunctionLine(
+                "208", "社会保障和就业支出", general_budget=FundAmounts(stated_expenditure="4.47")
+            ),
+            FunctionLine("20805", "行政事业单位养老支出"),
+            FunctionLine(
+                "2080505",
+                "机关事业单位基本养老保险缴费支出",
+                expenditure=NatureAmounts(basic="4.47", project="0.00", stated_total="4.47"),
+                general_budget=FundAmounts(
+                    basic="4.47",
+                    project="0.00",
+                    stated_expenditure="4.47",
+                    prior=PriorYear(
+                        change="-4.03",
+                        growth="-47.41",
+                        reason="年初退休一人，当年社保缴费额减少",
+                    ),
+                ),
+            ),
+        ),
+        # Section 五（三） discusses the 项 in this order, not in code order.
+        narrative_order=("2060799", "2060101", "2080505", "2060199"),
+    )
+
+
+ACHIEVEMENTS = (
+    "全面推进预算绩效管理落地，一方面提高预算透明度，进一步发挥财政资金使用效益；另一方面"
+    "体现在提升了单位资金管理水平，细化了项目实施目标和整体绩效管理制度，加强了资金使用效率。"
+)
+PROBLEMS = (
+    "一是对各项指标和指标值要进一步优化、完善，主要在细化、量化上改进。二是自评价工作还存在"
+    "自我审定的局限性，会影响评价质量，容易造成问题的疏漏。对各项指标和指标值需要进一步优化、"
+    "完善，主要在细化、量化上改进。三是缺少带着问题去评价的意识，在资产管理工作方面也有待加强。"
+    "避免因为业务不熟练影响评价质量，容易造成问题等疏漏。"
+)
+IMPROVEMENTS = (
+    "一是要求项目单位进一步完善设置相关工作绩效指标，确保项目达到预期的效益。二是完善项目管理"
+    "制度，加强项目过程控制。具体项目自评情况附项目支出绩效自评表。三是加强人员培训，完善绩效"
+    "评价监控的人员岗前培训及落实，不断提高绩效监控工作人员对预算绩效管理的思想认识和业务能力，"
+    "进一步改进工作方式，提升工作水平和工作效率。具体项目自评情况附绩效自评表及自评报告。"
+)
