@@ -14,9 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from kexie_2023 import build_report  # noqa: E402
+from kexie_2023 import build_report
 
-from govfinal import FinalAccount, round_percent  # noqa: E402
+from govfinal import FinalAccount, round_percent
 
 
 def _pct(value: Decimal | None) -> str:
@@ -32,10 +32,19 @@ def derived_figures(report: FinalAccount) -> list[tuple[str, str]]:
         ("收入支出总计 较上年增长", _pct(report.grand_total_growth)),
         ("本年支出 基本支出 占比", _pct(nature["basic"])),
         ("本年支出 项目支出 占比", _pct(nature["project"])),
-        ("财政拨款收入支出总计 较上年增长", _pct(fiscal.prior.growth_from(fiscal.income_grand_total) if fiscal.prior else None)),
-        ("财政拨款支出 预决算差异率", _pct(fiscal.budget.variance_from(fiscal.expenditure) if fiscal.budget else None)),
+        (
+            "财政拨款收入支出总计 较上年增长",
+            _pct(fiscal.prior.growth_from(fiscal.income_grand_total) if fiscal.prior else None),
+        ),
+        (
+            "财政拨款支出 预决算差异率",
+            _pct(fiscal.budget.variance_from(fiscal.expenditure) if fiscal.budget else None),
+        ),
         ("一般公共预算财政拨款支出 占本年支出合计", _pct(report.general_budget_share)),
-        ("一般公共预算财政拨款支出 较上年增长", _pct(gpb.prior.growth_from(report.fund_expenditure()) if gpb.prior else None)),
+        (
+            "一般公共预算财政拨款支出 较上年增长",
+            _pct(gpb.prior.growth_from(report.fund_expenditure()) if gpb.prior else None),
+        ),
     ]
     for code, value in report.class_shares().items():
         rows.append((f"{report.functions[code].name}（类）占比", _pct(value)))
@@ -43,7 +52,9 @@ def derived_figures(report: FinalAccount) -> list[tuple[str, str]]:
         amounts = line.general_budget
         if amounts is None or amounts.prior is None or amounts.expenditure is None:
             continue
-        rows.append((f"{line.name}（项）较上年增长", _pct(amounts.prior.growth_from(amounts.expenditure))))
+        rows.append(
+            (f"{line.name}（项）较上年增长", _pct(amounts.prior.growth_from(amounts.expenditure)))
+        )
     costs = report.operating_costs
     if costs is not None and costs.prior is not None and costs.amount is not None:
         rows.append(("机关运行经费 较上年增长", _pct(costs.prior.growth_from(costs.amount))))
@@ -57,8 +68,10 @@ def main() -> int:
     report = build_report()
     unit = report.unit
     print(f"{unit.name} {unit.fiscal_year} 年度部门决算")
-    print(f"收入总计 {report.income.grand_total} {unit.amount_unit.value}，"
-          f"支出总计 {report.expenditure.grand_total} {unit.amount_unit.value}")
+    print(
+        f"收入总计 {report.income.grand_total} {unit.amount_unit.value}，"
+        f"支出总计 {report.expenditure.grand_total} {unit.amount_unit.value}"
+    )
     for label, figure in derived_figures(report):
         print(f"{label}: {figure}")
     return 0

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 
 import attrs
 
@@ -42,8 +43,8 @@ __all__ = [
     "parent_code",
 ]
 
-_FUNCTION_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}")
-_ECONOMIC_CODE = re.compile(r"\d{3}(?:\d{2})?")
+_FUNCTION_CODE = re.compile(r"\d{3}(?:\d{2}){0,2}", re.ASCII)
+_ECONOMIC_CODE = re.compile(r"\d{3}(?:\d{2})?", re.ASCII)
 
 
 class FunctionLevel(enum.Enum):
@@ -123,6 +124,10 @@ class CodeEntry:
     name: str
 
 
+def _read_only(names: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(names))
+
+
 @attrs.frozen
 class CodeTable(Mapping[str, str]):
     """A read-only table of codes to official names, in code order.
@@ -134,8 +139,10 @@ class CodeTable(Mapping[str, str]):
     ('我的项', False)
     """
 
-    kind: str
-    _names: Mapping[str, str] = attrs.field(alias="names", repr=False)
+    kind: str = attrs.field(validator=attrs.validators.in_(("function", "economic")))
+    _names: Mapping[str, str] = attrs.field(
+        alias="names", repr=False, converter=_read_only, hash=False
+    )
 
     def __getitem__(self, code: str) -> str:
         return self._names[code]
@@ -168,7 +175,8 @@ def _check_code(kind: str, code: str) -> None:
 def _read_rows(text: str, source: str, kind: str) -> list[CodeEntry]:
     rows: list[CodeEntry] = []
     reader = csv.DictReader(io.StringIO(text))
-    for number, row in enumerate(reader, start=2):
+    for row in reader:
+        number = reader.line_num
         code, name = (row.get("code") or "").strip(), (row.get("name") or "").strip()
         if not name:
             raise ClassificationError(f"{source}:{number}: no name for code {code!r}")

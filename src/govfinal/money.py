@@ -20,6 +20,8 @@ Invariants:
 from __future__ import annotations
 
 import decimal
+import re
+import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final, TypeAlias
@@ -67,20 +69,24 @@ HUNDRED: Final = Decimal(100)
 MAX_DIGITS: Final = 30
 """Most significant digits an amount may have (a bound against hostile input)."""
 
-MAX_ADJUSTED_EXPONENT: Final = 20
-"""Largest power of ten an amount may reach (10^20 万元 is far beyond any budget)."""
+MAX_ADJUSTED_EXPONENT: Final = 18
+"""Largest power of ten an amount may reach (10^18 万元 is far beyond any budget)."""
 
-MIN_EXPONENT: Final = -20
+MIN_EXPONENT: Final = -18
 """Finest decimal place an amount may carry."""
 
 CONTEXT: Final = decimal.Context(
-    prec=34,
+    prec=80,
     rounding=decimal.ROUND_HALF_EVEN,
     Emin=-999_999,
     Emax=999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
-"""Context for inexact arithmetic (division): 34 significant digits, independent of the caller."""
+"""Context for govfinal's arithmetic: 80 significant digits, independent of the caller.
+
+Bounded inputs (at most 30 digits, between 1E-18 and 1E+18) make sums and
+differences exact in it; only division rounds, far below any published precision.
+"""
 
 
 def to_decimal(value: object, *, what: str = "amount") -> Decimal:
@@ -120,32 +126,48 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
             raise AmountError(f"{what}: integer with more than {MAX_DIGITS} digits")
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "")
-        if len(text) > MAX_DIGITS + 8:
-            raise AmountError(f"{what}: {value[:20]!r}… is too long to be an amount")
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise AmountError(f"{what}: {value!r} is not a number") from None
+        result = _parse(value, what)
     else:
         raise AmountError(f"{what}: expected a number, got {type(value).__name__} {value!r}")
     return _bounded(result, what)
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_NON_FINITE = re.compile(r"[+-]?(?:s?nan\d*|inf(?:inity)?)", re.ASCII | re.IGNORECASE)
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
+
+
+def _parse(value: str, what: str) -> Decimal:
+    """Parse a numeric string exactly; full-width digits and thousands separators are accepted."""
+    if len(value) > MAX_DIGITS + 16:
+        raise AmountError(f"{what}: {value[:20]!r}… is too long to be an amount")
+    text = unicodedata.normalize("NFKC", value).strip()
+    if _GROUPED.fullmatch(text):
+        text = text.replace(",", "")
+    if not _NUMBER.fullmatch(text):
+        if _NON_FINITE.fullmatch(text):
+            raise AmountError(f"{what}: {value!r} is not a finite number")
+        raise AmountError(f"{what}: {value!r} is not a number")
+    return Decimal(text)
+
+
 def _bounded(value: Decimal, what: str) -> Decimal:
     if not value.is_finite():
         raise AmountError(f"{what}: {value} is not a finite number")
-    if value.is_zero():
-        return value
     _sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)  # finite, checked above
     if len(digits) > MAX_DIGITS:
         raise AmountError(f"{what}: more than {MAX_DIGITS} significant digits")
+    if exponent < MIN_EXPONENT:
+        raise AmountError(f"{what}: {value} is finer than 1E{MIN_EXPONENT}")
+    if value.is_zero():
+        if exponent > MAX_ADJUSTED_EXPONENT:
+            raise AmountError(f"{what}: {value} has an exponent above {MAX_ADJUSTED_EXPONENT}")
+        return value
     if value.adjusted() > MAX_ADJUSTED_EXPONENT:
         raise AmountError(f"{what}: {value:.3E} exceeds 1E+{MAX_ADJUSTED_EXPONENT}")
-    if exponent < MIN_EXPONENT:
-        raise AmountError(f"{what}: finer than 1E{MIN_EXPONENT}")
     return value
+
 
 
 def optional_decimal(value: object, *, what: str = "amount") -> Decimal | None:
@@ -165,7 +187,10 @@ def quantize_half_up(value: Decimal, precision: Decimal) -> Decimal:
     >>> quantize_half_up(Decimal("-0.125"), Decimal("0.01"))
     Decimal('-0.13')
     """
-    return value.quantize(precision, rounding=ROUNDING, context=CONTEXT)
+    try:
+        return value.quantize(precision, rounding=ROUNDING, context=CONTEXT)
+    except decimal.InvalidOperation:
+        raise AmountError(f"{value:.3E} cannot be rounded to {precision}") from None
 
 
 def round_amount(value: Decimal) -> Decimal:

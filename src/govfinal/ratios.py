@@ -60,8 +60,10 @@ def percent(numerator: AmountLike, denominator: AmountLike) -> Decimal:
     >>> percent("1", "8")
     Decimal('12.5')
     """
-    num = to_decimal(numerator)
-    den = to_decimal(denominator)
+    return _percent(to_decimal(numerator), to_decimal(denominator))
+
+
+def _percent(num: Decimal, den: Decimal) -> Decimal:
     if den.is_zero():
         return over_zero_base(num)
     return CONTEXT.divide(CONTEXT.multiply(num, HUNDRED), abs(den))
@@ -98,7 +100,8 @@ def growth(before: AmountLike, after: AmountLike) -> Decimal:
     >>> growth("0", "1.13")
     Decimal('100')
     """
-    return percent(change(before, after), before)
+    base = to_decimal(before)
+    return _percent(CONTEXT.subtract(to_decimal(after), base), base)
 
 
 def budget_variance(budget: AmountLike, final: AmountLike) -> Decimal:
@@ -108,7 +111,8 @@ def budget_variance(budget: AmountLike, final: AmountLike) -> Decimal:
     >>> round_percent(budget_variance("96.41", "58.64"))
     Decimal('-39.18')
     """
-    return percent(change(budget, final), budget)
+    base = to_decimal(budget)
+    return _percent(CONTEXT.subtract(to_decimal(final), base), base)
 
 
 def execution_rate(budget: AmountLike, executed: AmountLike) -> Decimal:
