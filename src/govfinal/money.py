@@ -169,7 +169,6 @@ def _bounded(value: Decimal, what: str) -> Decimal:
     return value
 
 
-
 def optional_decimal(value: object, *, what: str = "amount") -> Decimal | None:
     """Like :func:`to_decimal`, but ``None`` (not published) passes through.
 
