@@ -1,0 +1,363 @@
+"""A small report that is consistent in every part, for rule tests.
+
+Every figure below is chosen by hand so that each identity holds exactly; the
+arithmetic is spelled out in comments. A rule test checks that its rule holds
+here, then breaks one figure with ``attrs.evolve`` and checks that it fires.
+"""
+
+from __future__ import annotations
+
+from govfinal import (
+    Assets,
+    BasicExpenditureDetail,
+    BudgetBasis,
+    BudgetUnit,
+    BudgetVariance,
+    EconomicLine,
+    Expenditure,
+    Figure,
+    FinalAccount,
+    FiscalAllocations,
+    FunctionLine,
+    FunctionTree,
+    FundAmounts,
+    Income,
+    IncomeRow,
+    IncomeSources,
+    NatureAmounts,
+    PerformanceSummary,
+    PriorYear,
+    Procurement,
+    Profile,
+    Staff,
+    ThreePublicExpenses,
+    UnitKind,
+    VehicleHolding,
+    VehicleUse,
+)
+
+
+def _line(
+    code: str,
+    name: str,
+    *,
+    basic: str = "0.00",
+    project: str = "0.00",
+    gpb_basic: str | None = None,
+    gpb_project: str | None = None,
+    gf_project: str | None = None,
+    income: IncomeRow | None = None,
+    prior: PriorYear | None = None,
+    budget: BudgetVariance | None = None,
+) -> FunctionLine:
+    total = f"{float_free_sum(basic, project)}"
+    gpb = None
+    if gpb_basic is not None or gpb_project is not None:
+        gpb = FundAmounts(
+            basic=gpb_basic or "0.00",
+            project=gpb_project or "0.00",
+            stated_expenditure=float_free_sum(gpb_basic or "0.00", gpb_project or "0.00"),
+            prior=prior,
+            budget=budget,
+        )
+    gf = None
+    if gf_project is not None:
+        gf = FundAmounts(
+            opening="0.00",
+            income=gf_project,
+            basic="0.00",
+            project=gf_project,
+            stated_expenditure=gf_project,
+            closing="0.00",
+        )
+    return FunctionLine(
+        code,
+        name,
+        expenditure=NatureAmounts(basic=basic, project=project, stated_total=total),
+        income=income,
+        general_budget=gpb,
+        government_fund=gf,
+    )
+
+
+def float_free_sum(*values: str) -> str:
+    """Sum of 2-decimal strings, exactly, in integer cents (no Decimal, no float)."""
+    cents = sum(int(v.replace(".", "")) for v in values)
+    sign = "-" if cents < 0 else ""
+    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+
+
+def _parent(code: str, name: str, **amounts: str) -> FunctionLine:
+    """A 类 or 款 line publishing the sums of its children (given here)."""
+    basic, project = amounts.get("basic", "0.00"), amounts.get("project", "0.00")
+    gpb = None
+    if "gpb_basic" in amounts or "gpb_project" in amounts:
+        gb, gp = amounts.get("gpb_basic", "0.00"), amounts.get("gpb_project", "0.00")
+        gpb = FundAmounts(basic=gb, project=gp, stated_expenditure=float_free_sum(gb, gp))
+    gf = None
+    if "gf_project" in amounts:
+        gf = FundAmounts(
+            opening="0.00",
+            income=amounts["gf_project"],
+            basic="0.00",
+            project=amounts["gf_project"],
+            stated_expenditure=amounts["gf_project"],
+            closing="0.00",
+        )
+    income = None
+    if "income_fiscal" in amounts:
+        fiscal, other = amounts["income_fiscal"], amounts.get("income_other", "0.00")
+        income = IncomeRow(total=float_free_sum(fiscal, other), fiscal=fiscal, other=other)
+    return FunctionLine(
+        code,
+        name,
+        expenditure=NatureAmounts(
+            basic=basic, project=project, stated_total=float_free_sum(basic, project)
+        ),
+        income=income,
+        general_budget=gpb,
+        government_fund=gf,
+    )
+
+
+def base_tree() -> FunctionTree:
+    # All funds: 2010601 basic 105 (100 GPB + 5 non-fiscal), 2010602 project 20,
+    # 2080505 basic 30, 2210201 basic 10, 2120801 project 8 (政府性基金).
+    # Totals: basic 145, project 28, all 173. GPB: basic 140, project 20, all 160.
+    return FunctionTree(
+        lines=(
+            _parent(
+                "201",
+                "一般公共服务支出",
+                basic="105.00",
+                project="20.00",
+                gpb_basic="100.00",
+                gpb_project="20.00",
+                income_fiscal="110.00",
+                income_other="5.00",
+            ),
+            _parent(
+                "20106",
+                "财政事务",
+                basic="105.00",
+                project="20.00",
+                gpb_basic="100.00",
+                gpb_project="20.00",
+            ),
+            _line(
+                "2010601",
+                "行政运行",
+                basic="105.00",
+                gpb_basic="100.00",
+                # prior 105.00: change −5.00, growth −5/105 = −4.76%;
+                # initial budget 110.00: variance −10/110 = −9.09%, execution 90.91%.
+                prior=PriorYear(change="-5.00", growth="-4.76", reason="人员减少"),
+                budget=BudgetVariance(
+                    budget="110.00", variance="-9.09", execution="90.91", reason="节约开支"
+                ),
+            ),
+            _line(
+                "2010602",
+                "一般行政管理事务",
+                project="20.00",
+                gpb_project="20.00",
+                # prior 15.00: change 5.00, growth 5/15 = 33.33%.
+                prior=PriorYear(change="5.00", growth="33.33", reason="新增调研项目"),
+            ),
+            _parent(
+                "208", "社会保障和就业支出", basic="30.00", gpb_basic="30.00", income_fiscal="30.00"
+            ),
+            _parent("20805", "行政事业单位养老支出", basic="30.00", gpb_basic="30.00"),
+            _line(
+                "2080505",
+                "机关事业单位基本养老保险缴费支出",
+                basic="30.00",
+                gpb_basic="30.00",
+                # prior 24.00: change 6.00, growth 6/24 = 25.00%.
+                prior=PriorYear(change="6.00", growth="25.00", reason="缴费基数调整"),
+            ),
+            _parent("212", "城乡社区支出", project="8.00", gf_project="8.00", income_fiscal="8.00"),
+            _parent("21208", "国有土地使用权出让收入安排的支出", project="8.00", gf_project="8.00"),
+            _line("2120801", "征地和拆迁补偿支出", project="8.00", gf_project="8.00"),
+            _parent("221", "住房保障支出", basic="10.00", gpb_basic="10.00", income_fiscal="10.00"),
+            _parent("22102", "住房改革支出", basic="10.00", gpb_basic="10.00"),
+            _line(
+                "2210201",
+                "住房公积金",
+                basic="10.00",
+                gpb_basic="10.00",
+                # prior 6.00: change 4.00, growth 4/6 = 66.67%.
+                # Item changes: −5 + 5 + 6 + 4 = 10 = the GPB total's change.
+                prior=PriorYear(change="4.00", growth="66.67", reason="缴存比例提高"),
+            ),
+        ),
+        narrative_order=("2010601", "2010602", "2080505", "2210201"),
+    )
+
+
+def base_report() -> FinalAccount:
+    return FinalAccount(
+        unit=BudgetUnit(name="示例局", fiscal_year=2024, kind=UnitKind.ADMINISTRATIVE),
+        profile=Profile(
+            mandate="示例局是主管示例工作的政府部门。",
+            functions=("负责示例工作。",),
+            staff=Staff(in_service=10, retired_cadres=0, retirees=2, stated_total=12),
+            divisions=("办公室", "业务科"),
+        ),
+        # 本年收入 150 + 8 + 5 = 163; 收入总计 163 + 0 + 15 = 178.
+        income=Income(
+            sources=IncomeSources(
+                general_budget="150.00",
+                government_fund="8.00",
+                other="5.00",
+                stated_total="163.00",
+            ),
+            non_fiscal_balance_used="0.00",
+            opening_balance="15.00",
+            stated_grand_total="178.00",
+        ),
+        # 本年支出 145 + 28 = 173; 支出总计 173 + 0 + 5 = 178.
+        expenditure=Expenditure(
+            nature=NatureAmounts(
+                basic="145.00",
+                project="28.00",
+                remitted_to_superior="0.00",
+                business="0.00",
+                subsidies_to_subordinates="0.00",
+                stated_total="173.00",
+            ),
+            personnel="120.00",
+            public="25.00",
+            surplus_distribution="0.00",
+            closing_balance="5.00",
+            stated_grand_total="178.00",
+        ),
+        # 收入支出总计 178 against 170 last year: change 8, growth 8/170 = 4.71%.
+        grand_total_prior=PriorYear(change="8.00", growth="4.71", reason="业务量增加"),
+        functions=base_tree(),
+        # GPB: 12 + 150 = 160 + 2. GF: 0 + 8 = 8 + 0. Fiscal: 12 + 158 = 168 + 2 = 170.
+        fiscal=FiscalAllocations(
+            general_budget=FundAmounts(
+                opening="12.00",
+                income="150.00",
+                basic="140.00",
+                project="20.00",
+                stated_expenditure="160.00",
+                closing="2.00",
+                # prior 150: change 10, growth 6.67%; budget 165: variance −5/165 = −3.03%.
+                prior=PriorYear(change="10.00", growth="6.67", reason="业务量增加"),
+                budget=BudgetVariance(budget="165.00", variance="-3.03", reason="节约开支"),
+            ),
+            government_fund=FundAmounts(
+                opening="0.00",
+                income="8.00",
+                basic="0.00",
+                project="8.00",
+                stated_expenditure="8.00",
+                closing="0.00",
+            ),
+            state_capital=FundAmounts(),
+            stated_opening="12.00",
+            stated_income="158.00",
+            stated_expenditure="168.00",
+            stated_closing="2.00",
+            stated_income_grand_total="170.00",
+            stated_expenditure_grand_total="170.00",
+            # 170 against 172: change −2, growth −2/172 = −1.16%;
+            # budget 175: variance (168 − 175)/175 = −4.00%.
+            prior=PriorYear(change="-2.00", growth="-1.16", reason="结转减少"),
+            budget=BudgetVariance(budget="175.00", variance="-4.00", reason="节约开支"),
+        ),
+        # GPB basic 140 = personnel (100 + 18) + public (18 + 4).
+        general_budget_basic=BasicExpenditureDetail(
+            stated_total="140.00",
+            stated_personnel="118.00",
+            stated_public="22.00",
+            lines=(
+                EconomicLine("301", "工资福利支出", "100.00"),
+                EconomicLine("30101", "基本工资", "60.00"),
+                EconomicLine("30102", "津贴补贴", "40.00"),
+                EconomicLine("303", "对个人和家庭的补助", "18.00"),
+                EconomicLine("30302", "退休费", "18.00"),
+                EconomicLine("302", "商品和服务支出", "18.00"),
+                EconomicLine("30201", "办公费", "10.00"),
+                EconomicLine("30207", "邮电费", "8.00"),
+                EconomicLine("310", "资本性支出", "4.00"),
+                EconomicLine("31002", "办公设备购置", "4.00"),
+            ),
+        ),
+        # Final 2 + (0 + 1.5) + 0.5 = 4; budget 3 + (0 + 2) + 1 = 6.
+        three_public=ThreePublicExpenses(
+            overseas=Figure(
+                amount="2.00",
+                budget=BudgetVariance(budget="3.00", basis=BudgetBasis.FULL_YEAR),
+            ),
+            vehicle_purchase=Figure(
+                amount="0.00",
+                budget=BudgetVariance(budget="0.00", basis=BudgetBasis.FULL_YEAR),
+            ),
+            vehicle_operation=Figure(
+                amount="1.50",
+                budget=BudgetVariance(budget="2.00", basis=BudgetBasis.FULL_YEAR),
+            ),
+            reception=Figure(
+                amount="0.50",
+                budget=BudgetVariance(budget="1.00", basis=BudgetBasis.FULL_YEAR),
+            ),
+            vehicles=Figure(
+                amount="1.50",
+                budget=BudgetVariance(budget="2.00", basis=BudgetBasis.FULL_YEAR),
+            ),
+            # 4 against 6: variance −33.33%; against 5 last year: −20.00%.
+            total=Figure(
+                amount="4.00",
+                prior=PriorYear(change="-1.00", growth="-20.00", reason="压减出国"),
+                budget=BudgetVariance(
+                    budget="6.00",
+                    basis=BudgetBasis.FULL_YEAR,
+                    variance="-33.33",
+                    reason="厉行节约",
+                ),
+            ),
+            overseas_groups=1,
+            overseas_persons=3,
+            vehicles_purchased=0,
+            vehicles_held=1,
+            reception_batches=5,
+            reception_persons=40,
+        ),
+        # 机关运行经费 = GPB 公用经费 22; prior 20: change 2, growth 10.00%.
+        operating_costs=Figure(
+            amount="22.00",
+            prior=PriorYear(amount="20.00", change="2.00", growth="10.00", reason="办公设备更新"),
+        ),
+        # 10 + 0 + 30 = 40; SME 35 = 87.50%; small and micro 20 = 50.00%.
+        procurement=Procurement(
+            goods="10.00",
+            works="0.00",
+            services="30.00",
+            stated_total="40.00",
+            sme_contracts="35.00",
+            small_micro_contracts="20.00",
+            stated_sme_share="87.50",
+            stated_small_micro_share="50.00",
+        ),
+        assets=Assets(
+            fixed_assets_original_value="500.00",
+            building_area="1200.00",
+            building_value="300.00",
+            vehicles=(VehicleHolding(VehicleUse.EMERGENCY, 1),),
+            stated_vehicle_count=1,
+            vehicle_value="20.00",
+            large_equipment=0,
+        ),
+        # Department 173 of 180 = 96.11%; projects 28 of 30 = 93.33%.
+        performance=PerformanceSummary(
+            department_evaluations=1,
+            department_budget="180.00",
+            department_executed="173.00",
+            project_evaluations=2,
+            project_budget="30.00",
+            project_executed="28.00",
+        ),
+    )
