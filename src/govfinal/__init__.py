@@ -6,7 +6,9 @@ The package is layered, each layer using only those before it:
   rounding policy (half-up) and the derived ratios;
 * :mod:`govfinal.classification`: 支出功能分类 and 支出经济分类 code tables;
 * :mod:`govfinal.model`: the frozen domain classes, gathered in
-  :class:`~govfinal.model.FinalAccount`.
+  :class:`~govfinal.model.FinalAccount`;
+* :mod:`govfinal.checks`: the rules every final account must obey, run by
+  :func:`~govfinal.checks.check`, which returns findings.
 
 >>> import govfinal
 >>> unit = govfinal.BudgetUnit(name="示例单位", fiscal_year=2023)
@@ -15,6 +17,15 @@ The package is layered, each layer using only those before it:
 Decimal('0')
 """
 
+from govfinal.checks import (
+    RULES,
+    CheckOptions,
+    Finding,
+    Findings,
+    FindingsError,
+    Severity,
+    check,
+)
 from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
 from govfinal.errors import AmountError, ClassificationError, FloatRefusedError, GovFinalError
 from govfinal.model import (
@@ -55,6 +66,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "ECONOMIC_CODES",
     "FUNCTION_CODES",
+    "RULES",
     "AmountError",
     "AmountUnit",
     "Assets",
@@ -62,6 +74,7 @@ __all__ = [
     "BudgetBasis",
     "BudgetUnit",
     "BudgetVariance",
+    "CheckOptions",
     "ClassificationError",
     "CodeEntry",
     "CodeTable",
@@ -69,6 +82,9 @@ __all__ = [
     "Expenditure",
     "Figure",
     "FinalAccount",
+    "Finding",
+    "Findings",
+    "FindingsError",
     "FiscalAllocations",
     "FloatRefusedError",
     "FunctionLine",
@@ -84,6 +100,7 @@ __all__ = [
     "PriorYear",
     "Procurement",
     "Profile",
+    "Severity",
     "Staff",
     "ThreePublicExpenses",
     "UnitKind",
@@ -92,6 +109,7 @@ __all__ = [
     "__version__",
     "budget_variance",
     "change",
+    "check",
     "execution_rate",
     "growth",
     "round_amount",
