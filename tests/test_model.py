@@ -66,6 +66,9 @@ def _some_instance(cls: type) -> object:
         FunctionLine: lambda: FunctionLine("201", "一般公共服务支出"),
         EconomicLine: lambda: EconomicLine("30101", "基本工资"),
         VehicleHolding: lambda: VehicleHolding(VehicleUse.OTHER, 1),
+        govfinal.Finding: lambda: govfinal.Finding(
+            "T101", govfinal.Severity.ERROR, "income", "收入总计不符", "income grand total off"
+        ),
     }
     make = makers.get(cls)
     return make() if make is not None else cls()  # type: ignore[operator]

@@ -4,7 +4,7 @@
 >>> report = govfinal.FinalAccount(
 ...     unit=govfinal.BudgetUnit(name="示例单位", fiscal_year=2024),
 ...     income=govfinal.Income(
-...         sources=govfinal.IncomeSources(general_budget="10.00", stated_total="10.02")
+...         sources=govfinal.IncomeSources(general_budget="10.00", stated_total="10.10")
 ...     ),
 ... )
 >>> findings = govfinal.check(report)
