@@ -8,6 +8,10 @@ Rules the strategies follow:
   construction; nothing is ``.filter``-ed for consistency;
 * sizes stay small (a few 类, a few children each) so that tests stay fast.
 
+Two families break the first two rules on purpose: the ``unrounded_*`` reports
+have four places (the true figures before publication rounds them), and
+:func:`arbitrary_final_accounts` derives nothing (for robustness tests).
+
 Totals here are computed with this module's own exact arithmetic, not with
 :mod:`govfinal.money`, so that the tests compare the package with an
 independent computation.
@@ -16,45 +20,81 @@ independent computation.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from hypothesis import strategies as st
 
 from govfinal import (
+    ECONOMIC_CODES,
     FUNCTION_CODES,
+    Assets,
     BasicExpenditureDetail,
+    BudgetBasis,
     BudgetUnit,
+    BudgetVariance,
+    EconomicLine,
     Expenditure,
+    Figure,
     FinalAccount,
     FiscalAllocations,
     FunctionLine,
     FunctionTree,
     FundAmounts,
     Income,
+    IncomeRow,
     IncomeSources,
     NatureAmounts,
+    PerformanceSummary,
+    PriorYear,
+    Procurement,
+    Profile,
+    Staff,
+    ThreePublicExpenses,
     UnitKind,
+    VehicleHolding,
+    VehicleUse,
 )
 
 __all__ = [
     "MAX_AMOUNT",
     "ZERO_AMOUNT",
     "amounts",
+    "any_amounts",
+    "any_figures",
+    "any_function_lines",
+    "any_function_trees",
+    "any_fund_amounts",
+    "any_nature_amounts",
+    "any_percents",
+    "arbitrary_final_accounts",
     "budget_units",
+    "budget_variances",
     "class_codes",
+    "complete_final_accounts",
     "exact_sub",
     "exact_sum",
     "final_accounts",
     "function_trees",
     "item_suffixes",
+    "map_decimals",
+    "maybe_amounts",
     "nonzero_signed_amounts",
     "partitions",
     "positive_amounts",
+    "prior_years",
     "signed_amounts",
     "sparse_amounts",
+    "stated_rate",
     "subitem_codes",
+    "unrounded_complete_final_accounts",
+    "unrounded_final_accounts",
+    "with_blank_parent_rows",
+    "with_comparatives",
+    "with_details",
 ]
 
 MAX_AMOUNT = Decimal("9999999.99")
@@ -439,4 +479,754 @@ def final_accounts(draw: st.DrawFn, max_classes: int = 3, max_children: int = 3)
             stated_personnel=gb_personnel,
             stated_public=exact_sub(general_budget_basic, gb_personnel),
         ),
+    )
+
+
+# -- unrounded reports ---------------------------------------------------------
+
+
+def map_decimals(value: Any, function: Callable[[Decimal], Decimal]) -> Any:
+    """``value`` with ``function`` applied to every ``Decimal`` inside it.
+
+    Walks attrs instances (rebuilt with :func:`attrs.evolve`, so converters run
+    again) and tuples; anything else (text, counts, enums) is kept as it is.
+    """
+    if isinstance(value, Decimal):
+        return function(value)
+    if isinstance(value, tuple):
+        return tuple(map_decimals(item, function) for item in value)
+    if attrs.has(type(value)):
+        changes = {
+            field.alias: map_decimals(getattr(value, field.name), function)
+            for field in attrs.fields(type(value))
+            if field.init
+        }
+        return attrs.evolve(value, **changes)
+    return value
+
+
+_HUNDREDTH = Decimal("0.01")
+
+
+def _hundredth(value: Decimal) -> Decimal:
+    return _EXACT.multiply(value, _HUNDREDTH)
+
+
+def unrounded_final_accounts(
+    max_classes: int = 3, max_children: int = 3
+) -> st.SearchStrategy[FinalAccount]:
+    """A consistent :class:`govfinal.FinalAccount` whose amounts have four places.
+
+    Built exactly as :func:`final_accounts`, then every amount is divided by 100
+    (exactly): the leaves become four-place amounts such as ``0.5895`` and every
+    total stays the exact sum of its parts, because all the identities of
+    :func:`final_accounts` are linear and homogeneous (Σ, differences and
+    ``max(·, 0)`` all commute with a positive factor). This is the "true" report
+    before publication rounds it to 0.01.
+    """
+    return final_accounts(max_classes=max_classes, max_children=max_children).map(
+        lambda report: map_decimals(report, _hundredth)
+    )
+
+
+# -- arbitrary (inconsistent) reports ------------------------------------------
+
+_SMALL = Decimal("1000.00")
+
+_FUNCTION_CODE_POOL = (
+    "201",
+    "20101",
+    "2010101",
+    "2010102",
+    "20102",
+    "2010201",
+    "208",
+    "20805",
+    "2080505",
+    "2080506",
+    "2120801",  # an orphan: neither 21208 nor 212 need be present
+    "221",
+    "22102",
+    "2210201",
+    "299",
+    "29999",
+    "2999999",
+)
+_ECONOMIC_CODE_POOL = ("301", "30101", "30102", "302", "30201", "303", "30302", "310", "31002")
+
+
+@functools.cache
+def any_amounts() -> st.SearchStrategy[Decimal]:
+    """Two-place amounts of either sign, often zero or small."""
+    return st.one_of(st.just(ZERO_AMOUNT), signed_amounts(_SMALL), signed_amounts())
+
+
+@functools.cache
+def maybe_amounts() -> st.SearchStrategy[Decimal | None]:
+    """Like :func:`any_amounts`, or ``None`` (a blank cell)."""
+    return st.one_of(st.none(), any_amounts())
+
+
+@functools.cache
+def any_percents() -> st.SearchStrategy[Decimal | None]:
+    """A stated percentage at 0.01, 0.1 or 1 % (blank sometimes), zero and ±100 included."""
+    return st.one_of(
+        st.none(),
+        st.sampled_from([Decimal("0"), Decimal("100"), Decimal("-100"), Decimal("0.00")]),
+        st.decimals(min_value=-1000, max_value=1000, places=2),
+        st.decimals(min_value=-1000, max_value=1000, places=1),
+        st.integers(min_value=-1000, max_value=1000).map(Decimal),
+    )
+
+
+_REASONS = st.one_of(st.none(), st.just(""), st.just("业务量变化"))
+
+
+@functools.cache
+def prior_years() -> st.SearchStrategy[PriorYear | None]:
+    """A comparison with the prior year with any (possibly inconsistent) figures."""
+    return st.one_of(
+        st.none(),
+        st.builds(
+            PriorYear,
+            amount=maybe_amounts(),
+            change=maybe_amounts(),
+            growth=any_percents(),
+            reason=_REASONS,
+        ),
+    )
+
+
+@functools.cache
+def budget_variances() -> st.SearchStrategy[BudgetVariance | None]:
+    """A comparison with a budget with any (possibly inconsistent) figures."""
+    return st.one_of(
+        st.none(),
+        st.builds(
+            BudgetVariance,
+            budget=maybe_amounts(),
+            basis=st.sampled_from(BudgetBasis),
+            variance=any_percents(),
+            execution=any_percents(),
+            reason=_REASONS,
+        ),
+    )
+
+
+@functools.cache
+def any_figures() -> st.SearchStrategy[Figure]:
+    """A published amount (or a blank) with any comparatives."""
+    return st.builds(Figure, amount=maybe_amounts(), prior=prior_years(), budget=budget_variances())
+
+
+@functools.cache
+def any_fund_amounts(comparatives: bool = True) -> st.SearchStrategy[FundAmounts]:
+    """One fund type's cells, each blank or any amount."""
+    return st.builds(
+        FundAmounts,
+        opening=maybe_amounts(),
+        income=maybe_amounts(),
+        basic=maybe_amounts(),
+        project=maybe_amounts(),
+        stated_expenditure=maybe_amounts(),
+        closing=maybe_amounts(),
+        prior=prior_years() if comparatives else st.none(),
+        budget=budget_variances() if comparatives else st.none(),
+    )
+
+
+@functools.cache
+def any_nature_amounts() -> st.SearchStrategy[NatureAmounts]:
+    """A 支出决算表 row, each cell blank or any amount."""
+    return st.builds(
+        NatureAmounts,
+        basic=maybe_amounts(),
+        project=maybe_amounts(),
+        remitted_to_superior=maybe_amounts(),
+        business=maybe_amounts(),
+        subsidies_to_subordinates=maybe_amounts(),
+        stated_total=maybe_amounts(),
+    )
+
+
+@functools.cache
+def any_function_lines() -> st.SearchStrategy[FunctionLine]:
+    """A function line of a small code pool (orphans possible), every cell arbitrary."""
+    return st.builds(
+        FunctionLine,
+        code=st.sampled_from(_FUNCTION_CODE_POOL),
+        name=st.sampled_from(["", "科目"]),
+        expenditure=st.one_of(st.none(), any_nature_amounts()),
+        income=st.one_of(
+            st.none(),
+            st.builds(
+                IncomeRow,
+                total=maybe_amounts(),
+                fiscal=maybe_amounts(),
+                superior_subsidy=maybe_amounts(),
+                service=maybe_amounts(),
+                business=maybe_amounts(),
+                subordinate_remittance=maybe_amounts(),
+                other=maybe_amounts(),
+            ),
+        ),
+        general_budget=st.one_of(st.none(), any_fund_amounts()),
+        government_fund=st.one_of(st.none(), any_fund_amounts(comparatives=False)),
+        state_capital=st.one_of(st.none(), any_fund_amounts(comparatives=False)),
+    )
+
+
+@functools.cache
+def any_function_trees() -> st.SearchStrategy[FunctionTree]:
+    """Lines in any order, duplicates and orphans included; a narrative order of any codes."""
+    return st.builds(
+        FunctionTree,
+        lines=st.lists(any_function_lines(), max_size=8),
+        narrative_order=st.lists(st.sampled_from(_FUNCTION_CODE_POOL), max_size=4),
+    )
+
+
+_COUNTS = st.one_of(st.none(), st.integers(min_value=0, max_value=5))
+_ECONOMIC_LINES = st.lists(
+    st.builds(
+        EconomicLine,
+        code=st.sampled_from(_ECONOMIC_CODE_POOL),
+        name=st.just("科目"),
+        amount=maybe_amounts(),
+    ),
+    max_size=5,
+)
+_VEHICLES = st.lists(
+    st.builds(
+        VehicleHolding,
+        use=st.sampled_from(VehicleUse),
+        count=st.integers(min_value=0, max_value=5),
+    ),
+    max_size=3,
+)
+
+
+@st.composite
+def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
+    """A :class:`govfinal.FinalAccount` with arbitrary, usually inconsistent figures.
+
+    Every field :func:`final_accounts` sets gets any two-place amount of either
+    sign, or a blank where the model allows one; nothing is derived. The other
+    parts (comparatives, 三公经费, 机关运行经费, procurement, assets,
+    performance, staff) are filled the same way. For robustness tests: the
+    checks must report on such a report, never fail on it.
+    """
+    sources = IncomeSources(
+        **{name: draw(any_amounts()) for name in IncomeSources().parts()},
+        stated_total=draw(maybe_amounts()),
+    )
+    income = Income(
+        sources=sources,
+        non_fiscal_balance_used=draw(any_amounts()),
+        opening_balance=draw(any_amounts()),
+        stated_grand_total=draw(maybe_amounts()),
+    )
+    expenditure = Expenditure(
+        nature=draw(any_nature_amounts()),
+        personnel=draw(maybe_amounts()),
+        public=draw(maybe_amounts()),
+        surplus_distribution=draw(any_amounts()),
+        closing_balance=draw(any_amounts()),
+        stated_grand_total=draw(maybe_amounts()),
+    )
+    fiscal = FiscalAllocations(
+        general_budget=draw(any_fund_amounts()),
+        government_fund=draw(any_fund_amounts()),
+        state_capital=draw(any_fund_amounts()),
+        stated_opening=draw(maybe_amounts()),
+        stated_income=draw(maybe_amounts()),
+        stated_expenditure=draw(maybe_amounts()),
+        stated_closing=draw(maybe_amounts()),
+        stated_income_grand_total=draw(maybe_amounts()),
+        stated_expenditure_grand_total=draw(maybe_amounts()),
+        prior=draw(prior_years()),
+        budget=draw(budget_variances()),
+    )
+    economic_lines = draw(_ECONOMIC_LINES)
+    counts = _COUNTS
+    three_public = ThreePublicExpenses(
+        overseas=draw(any_figures()),
+        vehicle_purchase=draw(any_figures()),
+        vehicle_operation=draw(any_figures()),
+        reception=draw(any_figures()),
+        vehicles=draw(st.one_of(st.none(), any_figures())),
+        total=draw(st.one_of(st.none(), any_figures())),
+        overseas_groups=draw(counts),
+        overseas_persons=draw(counts),
+        vehicles_purchased=draw(counts),
+        vehicles_held=draw(counts),
+        reception_batches=draw(counts),
+        reception_persons=draw(counts),
+        foreign_reception_batches=draw(counts),
+        foreign_reception_persons=draw(counts),
+    )
+    procurement = Procurement(
+        goods=draw(any_amounts()),
+        works=draw(any_amounts()),
+        services=draw(any_amounts()),
+        stated_total=draw(maybe_amounts()),
+        sme_contracts=draw(any_amounts()),
+        small_micro_contracts=draw(any_amounts()),
+        stated_sme_share=draw(any_percents()),
+        stated_small_micro_share=draw(any_percents()),
+    )
+    assets = Assets(
+        fixed_assets_original_value=draw(maybe_amounts()),
+        vehicles=draw(_VEHICLES),
+        stated_vehicle_count=draw(counts),
+        vehicle_value=draw(maybe_amounts()),
+        large_equipment=draw(counts),
+    )
+    performance = PerformanceSummary(
+        department_evaluations=draw(st.integers(min_value=0, max_value=3)),
+        department_budget=draw(maybe_amounts()),
+        department_executed=draw(maybe_amounts()),
+        project_evaluations=draw(st.integers(min_value=0, max_value=3)),
+        project_budget=draw(maybe_amounts()),
+        project_executed=draw(maybe_amounts()),
+    )
+    staff = Staff(
+        in_service=draw(st.integers(min_value=0, max_value=50)),
+        retired_cadres=draw(st.integers(min_value=0, max_value=5)),
+        retirees=draw(st.integers(min_value=0, max_value=20)),
+        stated_total=draw(st.one_of(st.none(), st.integers(min_value=0, max_value=80))),
+    )
+    return FinalAccount(
+        unit=draw(budget_units()),
+        profile=Profile(staff=staff),
+        income=income,
+        expenditure=expenditure,
+        functions=draw(any_function_trees()),
+        fiscal=fiscal,
+        general_budget_basic=BasicExpenditureDetail(
+            stated_total=draw(maybe_amounts()),
+            stated_personnel=draw(maybe_amounts()),
+            stated_public=draw(maybe_amounts()),
+            lines=economic_lines,
+        ),
+        three_public=three_public,
+        operating_costs=draw(st.one_of(st.none(), any_figures())),
+        procurement=procurement,
+        assets=assets,
+        performance=performance,
+        grand_total_prior=draw(prior_years()),
+    )
+
+
+# -- comparatives consistent with a report ----------------------------------------
+
+_WIDE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN, traps=[decimal.InvalidOperation])
+_PERCENT = Decimal("0.01")
+_HUNDRED = Decimal(100)
+
+_PRIOR_SHAPES = (
+    ("amount", "change", "growth"),
+    ("change", "growth"),
+    ("amount", "growth"),
+    ("amount", "change"),
+    ("change",),
+    ("growth",),
+)
+"""Which of 上年决算数, 增减额 and 增长率 a comparison publishes."""
+
+_ITEM_PRIOR_SHAPES = tuple(
+    shape for shape in _PRIOR_SHAPES if "amount" in shape or "change" in shape
+)
+"""Shapes that let the change of a 项 be derived (for the Σ of item changes)."""
+
+_BUDGET_SHAPES = (("variance", "execution"), ("variance",), ("execution",), ())
+_PRIOR_REASONS = st.sampled_from([None, "业务量变化"])
+_BUDGET_REASONS = st.sampled_from([None, "执行进度"])
+
+
+def stated_rate(numerator: Decimal, base: Decimal) -> Decimal:
+    """``numerator ÷ |base| × 100`` as a report states it: rounded half-up to 0.01 %.
+
+    A zero base reads 0 % for a zero numerator, else ±100 % (the zero-base
+    convention of published reports). Computed here independently of
+    :mod:`govfinal.ratios`.
+    """
+    if base.is_zero():
+        value = Decimal(0) if numerator.is_zero() else _HUNDRED.copy_sign(numerator)
+    else:
+        value = _WIDE.divide(_WIDE.multiply(numerator, _HUNDRED), abs(base))
+    return value.quantize(_PERCENT, rounding=decimal.ROUND_HALF_UP, context=_WIDE)
+
+
+@functools.cache
+def _bases(places: int) -> st.SearchStrategy[Decimal]:
+    """Prior-year amounts and budgets, zero included, at ``places`` decimals.
+
+    Small bases matter: with four places, a base below 0.005 is published as
+    0.00, where only rounding can explain the stated rate.
+    """
+    top = MAX_AMOUNT if places == 2 else Decimal("99999.9999")
+    zero = Decimal((0, (0,), -places))
+    return st.one_of(
+        st.just(zero),
+        st.decimals(min_value=zero, max_value=Decimal("0.0100"), places=places),
+        st.decimals(min_value=zero, max_value=top, places=places),
+    )
+
+
+def _prior_year(
+    draw: st.DrawFn, current: Decimal, prior: Decimal, shapes: Sequence[tuple[str, ...]]
+) -> PriorYear:
+    shape = draw(st.sampled_from(shapes))
+    change = exact_sub(current, prior)
+    return PriorYear(
+        amount=prior if "amount" in shape else None,
+        change=change if "change" in shape else None,
+        growth=stated_rate(change, prior) if "growth" in shape else None,
+        reason=draw(_PRIOR_REASONS),
+    )
+
+
+def _budget_variance(draw: st.DrawFn, current: Decimal, places: int) -> BudgetVariance:
+    budget = draw(_bases(places))
+    shape = draw(st.sampled_from(_BUDGET_SHAPES))
+    return BudgetVariance(
+        budget=budget,
+        basis=draw(st.sampled_from(BudgetBasis)),
+        variance=stated_rate(exact_sub(current, budget), budget) if "variance" in shape else None,
+        execution=stated_rate(current, budget) if "execution" in shape else None,
+        reason=draw(_BUDGET_REASONS),
+    )
+
+
+def _maybe_prior(
+    draw: st.DrawFn, current: Decimal | None, prior: Decimal, shapes: Sequence[tuple[str, ...]]
+) -> PriorYear | None:
+    if current is None or not draw(st.booleans()):
+        return None
+    return _prior_year(draw, current, prior, shapes)
+
+
+def _maybe_budget(draw: st.DrawFn, current: Decimal | None, places: int) -> BudgetVariance | None:
+    if current is None or not draw(st.booleans()):
+        return None
+    return _budget_variance(draw, current, places)
+
+
+@st.composite
+def with_comparatives(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> FinalAccount:
+    """``report`` with prior-year and budget comparisons that agree with its amounts.
+
+    For a :func:`final_accounts` report (``places=2``) or an
+    :func:`unrounded_final_accounts` one (``places=4``). Drawn: the prior-year
+    amount of each 项 of each fund (one 款 or 类 is the Σ of its 项, the fund the
+    Σ of all its 项, so that the changes add up), the prior amounts of
+    收入支出总计 and 财政拨款收入总计, the budgets, and which of amount, change,
+    rate and reason each comparison publishes. Derived, exactly: change =
+    current − prior; growth, variance and execution rates from the amounts,
+    rounded half-up to 0.01 % (:func:`stated_rate`).
+    """
+    tree = report.functions
+    fiscal = report.fiscal
+    amounts_ = _bases(places)
+    line_priors: dict[tuple[str, str], PriorYear | None] = {}
+    line_budgets: dict[tuple[str, str], BudgetVariance | None] = {}
+    fund_priors: dict[str, PriorYear | None] = {}
+    for field in ("general_budget", "government_fund", "state_capital"):
+        fund: FundAmounts = getattr(fiscal, field)
+        leaves = [line for line in tree.subitems() if getattr(line, field) is not None]
+        leaf_prior = {line.code: draw(amounts_) for line in leaves}
+        every_item = bool(leaves) and draw(st.booleans())
+        for line in tree:
+            amounts_of_line = getattr(line, field)
+            if amounts_of_line is None:
+                continue
+            current = amounts_of_line.stated_expenditure
+            prior = exact_sum(v for code, v in leaf_prior.items() if code.startswith(line.code))
+            if every_item and current is not None:
+                line_priors[line.code, field] = _prior_year(
+                    draw, current, prior, _ITEM_PRIOR_SHAPES
+                )
+            else:
+                line_priors[line.code, field] = _maybe_prior(draw, current, prior, _PRIOR_SHAPES)
+            line_budgets[line.code, field] = _maybe_budget(draw, current, places)
+        fund_prior = exact_sum(leaf_prior.values()) if leaves else draw(amounts_)
+        fund_priors[field] = _maybe_prior(draw, fund.stated_expenditure, fund_prior, _PRIOR_SHAPES)
+
+    def line_with(line: FunctionLine) -> FunctionLine:
+        changes = {
+            field: attrs.evolve(
+                getattr(line, field),
+                prior=line_priors[line.code, field],
+                budget=line_budgets[line.code, field],
+            )
+            for field in ("general_budget", "government_fund", "state_capital")
+            if getattr(line, field) is not None
+        }
+        return attrs.evolve(line, **changes)
+
+    funds = {
+        field: attrs.evolve(
+            getattr(fiscal, field),
+            prior=fund_priors[field],
+            budget=_maybe_budget(draw, getattr(fiscal, field).stated_expenditure, places),
+        )
+        for field in ("general_budget", "government_fund", "state_capital")
+    }
+    new_fiscal = attrs.evolve(
+        fiscal,
+        **funds,
+        prior=_maybe_prior(draw, fiscal.stated_income_grand_total, draw(amounts_), _PRIOR_SHAPES),
+        budget=_maybe_budget(draw, fiscal.stated_expenditure, places),
+    )
+    return attrs.evolve(
+        report,
+        functions=attrs.evolve(tree, lines=[line_with(line) for line in tree]),
+        fiscal=new_fiscal,
+        grand_total_prior=_maybe_prior(
+            draw, report.income.stated_grand_total, draw(amounts_), _PRIOR_SHAPES
+        ),
+    )
+
+
+# -- blank rows ---------------------------------------------------------------------
+
+_ROW_BLANKING = st.sampled_from(["keep", "row", "total"])
+
+
+@st.composite
+def with_blank_parent_rows(draw: st.DrawFn, report: FinalAccount) -> FinalAccount:
+    """``report`` with some 类 and 款 rows left blank, which keeps it consistent.
+
+    For each row (支出决算表 or a fund table) of each 类 and 款 line: kept, left
+    blank altogether, or published without its 合计. A blank cell of a parent is
+    its children's sum (:meth:`FunctionTree.rollup`), so nothing disagrees.
+    """
+    lines: list[FunctionLine] = []
+    for line in report.functions:
+        if len(line.code) == 7:
+            lines.append(line)
+            continue
+        changes: dict[str, object] = {}
+        for table, total in (
+            ("expenditure", "stated_total"),
+            ("general_budget", "stated_expenditure"),
+            ("government_fund", "stated_expenditure"),
+        ):
+            row = getattr(line, table)
+            if row is None:
+                continue
+            choice = draw(_ROW_BLANKING)
+            if choice == "row":
+                changes[table] = None
+            elif choice == "total":
+                changes[table] = attrs.evolve(row, **{total: None})
+        lines.append(attrs.evolve(line, **changes))
+    return attrs.evolve(report, functions=attrs.evolve(report.functions, lines=lines))
+
+
+# -- the other parts, consistent with a report ---------------------------------------
+
+_ECONOMIC_ITEMS = {
+    # class: its 款 items, in table order
+    "301": ("30101", "30102"),
+    "303": ("30302",),
+    "302": ("30201", "30207"),
+    "310": ("31002",),
+}
+
+_THREE_PUBLIC_LEAVES = ("overseas", "vehicle_purchase", "vehicle_operation", "reception")
+
+
+def _economic_name(code: str) -> str:
+    return ECONOMIC_CODES.name_of(code) or f"科目{code}"
+
+
+def _at_most(places: int, top: Decimal) -> st.SearchStrategy[Decimal]:
+    """An amount between 0 and ``top`` at ``places`` decimals."""
+    zero = Decimal((0, (0,), -places))
+    return st.decimals(min_value=zero, max_value=max(top, zero), places=places)
+
+
+def _split(draw: st.DrawFn, total: Decimal, count: int, places: int) -> list[Decimal]:
+    """``total`` (≥ 0) cut into ``count`` non-negative parts that add up to it exactly."""
+    parts: list[Decimal] = []
+    rest = total
+    for _ in range(count - 1):
+        part = draw(_at_most(places, rest))
+        parts.append(part)
+        rest = exact_sub(rest, part)
+    return [*parts, rest]
+
+
+def _group_lines(
+    draw: st.DrawFn, total: Decimal, classes: Sequence[str], places: int
+) -> list[EconomicLine]:
+    """人员经费 or 公用经费 cut into its classes and their items; a class row may be blank."""
+    lines: list[EconomicLine] = []
+    for class_code, class_amount in zip(
+        classes, _split(draw, total, len(classes), places), strict=True
+    ):
+        items = _ECONOMIC_ITEMS[class_code]
+        shown = None if draw(st.booleans()) and draw(st.booleans()) else class_amount
+        lines.append(EconomicLine(class_code, _economic_name(class_code), shown))
+        for code, value in zip(items, _split(draw, class_amount, len(items), places), strict=True):
+            lines.append(EconomicLine(code, _economic_name(code), value))
+    return lines
+
+
+def _line_budget(
+    draw: st.DrawFn, current: Decimal, budget: Decimal, with_rate: bool
+) -> BudgetVariance:
+    return BudgetVariance(
+        budget=budget,
+        basis=BudgetBasis.FULL_YEAR,
+        variance=stated_rate(exact_sub(current, budget), budget) if with_rate else None,
+        reason=draw(_BUDGET_REASONS),
+    )
+
+
+@st.composite
+def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> FinalAccount:
+    """``report`` with the other parts published, each consistent with it.
+
+    For a :func:`final_accounts` report (``places=2``) or an unrounded one
+    (``places=4``). Drawn: how 人员经费 and 公用经费 of the
+    一般公共预算财政拨款基本支出 split into economic classes and items; the
+    “三公” lines (their 合计 within 本年财政拨款支出) and budgets; procurement;
+    the evaluated projects; the staff and vehicles. Derived, exactly: class =
+    Σ items, 小计 and 合计 of the “三公” lines, 机关运行经费 = 公用经费 (for
+    行政 and 参公 units), procurement total and shares, 实际执行总额 =
+    本年支出合计, 实有人数, and counts that agree with the amounts.
+    """
+    detail = report.general_budget_basic
+    personnel = detail.stated_personnel or ZERO_AMOUNT
+    public = detail.stated_public or ZERO_AMOUNT
+    lines = [
+        *_group_lines(draw, personnel, ("301", "303"), places),
+        *_group_lines(draw, public, ("302", "310"), places),
+    ]
+    detail = attrs.evolve(detail, lines=lines)
+
+    operating_costs = None
+    if report.unit.kind.reports_operating_costs:
+        prior = draw(_bases(places))
+        operating_costs = Figure(
+            amount=public,
+            prior=_maybe_prior(draw, public, prior, _PRIOR_SHAPES),
+            budget=_maybe_budget(draw, public, places),
+        )
+
+    # “三公”: each line at most a quarter of 本年财政拨款支出, so that 合计 stays within it.
+    fiscal_spent = report.fiscal.stated_expenditure or ZERO_AMOUNT
+    quarter = _EXACT.divide(fiscal_spent, Decimal(4)).quantize(
+        Decimal((0, (1,), -places)), rounding=decimal.ROUND_DOWN
+    )
+    final = {name: draw(_at_most(places, quarter)) for name in _THREE_PUBLIC_LEAVES}
+    budget = {name: draw(_bases(places)) for name in _THREE_PUBLIC_LEAVES}
+    with_rates = draw(st.booleans())
+
+    def figure(current: Decimal, planned: Decimal) -> Figure:
+        return Figure(amount=current, budget=_line_budget(draw, current, planned, with_rates))
+
+    vehicles = exact_sum((final["vehicle_purchase"], final["vehicle_operation"]))
+    vehicles_budget = exact_sum((budget["vehicle_purchase"], budget["vehicle_operation"]))
+    total = exact_sum((final["overseas"], vehicles, final["reception"]))
+    total_budget = exact_sum((budget["overseas"], vehicles_budget, budget["reception"]))
+    held = draw(st.integers(min_value=0, max_value=3))
+    if not final["vehicle_operation"].is_zero():
+        held = max(held, 1)
+
+    def active(name: str) -> int:
+        return 0 if final[name].is_zero() else 1
+
+    three_public = ThreePublicExpenses(
+        overseas=figure(final["overseas"], budget["overseas"]),
+        vehicle_purchase=figure(final["vehicle_purchase"], budget["vehicle_purchase"]),
+        vehicle_operation=figure(final["vehicle_operation"], budget["vehicle_operation"]),
+        reception=figure(final["reception"], budget["reception"]),
+        vehicles=figure(vehicles, vehicles_budget),
+        total=Figure(
+            amount=total,
+            prior=_maybe_prior(draw, total, draw(_bases(places)), _PRIOR_SHAPES),
+            budget=_line_budget(draw, total, total_budget, with_rates),
+        ),
+        overseas_groups=active("overseas"),
+        overseas_persons=2 * active("overseas"),
+        vehicles_purchased=active("vehicle_purchase"),
+        vehicles_held=held,
+        reception_batches=active("reception"),
+        reception_persons=3 * active("reception"),
+    )
+    assets = Assets(
+        vehicles=[VehicleHolding(VehicleUse.OTHER, held)] if held else [],
+        stated_vehicle_count=held,
+    )
+
+    goods, works, services = (draw(_bases(places)) for _ in range(3))
+    procured = exact_sum((goods, works, services))
+    sme = draw(_at_most(places, procured))
+    small_micro = draw(_at_most(places, sme))
+    procurement = Procurement(
+        goods=goods,
+        works=works,
+        services=services,
+        stated_total=procured,
+        sme_contracts=sme,
+        small_micro_contracts=small_micro,
+        stated_sme_share=stated_rate(sme, procured),
+        stated_small_micro_share=stated_rate(small_micro, procured),
+    )
+
+    spent = report.expenditure.nature.stated_total or ZERO_AMOUNT
+    projects = report.expenditure.nature.project or ZERO_AMOUNT
+    performance = PerformanceSummary(
+        department_evaluations=1,
+        department_budget=draw(_bases(places)),
+        department_executed=spent,
+        project_evaluations=draw(st.integers(min_value=0, max_value=3)),
+        project_budget=draw(_bases(places)),
+        project_executed=draw(_at_most(places, projects)),
+    )
+    in_service, retirees = draw(st.integers(0, 50)), draw(st.integers(0, 20))
+    divisions = draw(st.lists(st.sampled_from(["办公室", "业务科", "财务科"]), unique=True))
+    profile = Profile(
+        staff=Staff(in_service=in_service, retirees=retirees, stated_total=in_service + retirees),
+        divisions=divisions,
+        stated_division_count=draw(st.sampled_from([None, len(divisions)])),
+    )
+    return attrs.evolve(
+        report,
+        profile=profile,
+        general_budget_basic=detail,
+        three_public=three_public,
+        operating_costs=operating_costs,
+        procurement=procurement,
+        assets=assets,
+        performance=performance,
+    )
+
+
+def complete_final_accounts() -> st.SearchStrategy[FinalAccount]:
+    """:func:`final_accounts` with every other part published, consistently.
+
+    Comparatives (:func:`with_comparatives`) and the other parts
+    (:func:`with_details`) are added to the report.
+    """
+    return (
+        final_accounts()
+        .flatmap(lambda r: with_comparatives(r, places=2))
+        .flatmap(lambda r: with_details(r, places=2))
+    )
+
+
+def unrounded_complete_final_accounts() -> st.SearchStrategy[FinalAccount]:
+    """:func:`complete_final_accounts` before rounding: amounts at four places.
+
+    Stated rates are computed from the four-place amounts and stated at 0.01 %.
+    """
+    return (
+        unrounded_final_accounts()
+        .flatmap(lambda r: with_comparatives(r, places=4))
+        .flatmap(lambda r: with_details(r, places=4))
     )

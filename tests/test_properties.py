@@ -15,21 +15,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.strategies import (
-    ZERO_AMOUNT,
-    amounts,
-    class_codes,
-    exact_sub,
-    exact_sum,
-    final_accounts,
-    function_trees,
-    item_suffixes,
-    nonzero_signed_amounts,
-    partitions,
-    positive_amounts,
-    signed_amounts,
-    subitem_codes,
-)
 
 import govfinal
 from govfinal import (
@@ -58,6 +43,21 @@ from govfinal import (
 from govfinal.classification import FunctionLevel, function_level, parent_code
 from govfinal.model.function import fund_expenditure
 from govfinal.money import MIN_EXPONENT
+from tests.strategies import (
+    ZERO_AMOUNT,
+    amounts,
+    class_codes,
+    exact_sub,
+    exact_sum,
+    final_accounts,
+    function_trees,
+    item_suffixes,
+    nonzero_signed_amounts,
+    partitions,
+    positive_amounts,
+    signed_amounts,
+    subitem_codes,
+)
 
 D = Decimal
 HUNDRED = D(100)

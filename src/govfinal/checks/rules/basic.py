@@ -1,1 +1,353 @@
-"""Rules: placeholder until written."""
+"""Rules of the 一般公共预算财政拨款基本支出决算表 (B3xx): basic expenditure by economic class.
+
+The table (:class:`~govfinal.model.BasicExpenditureDetail`) splits the general
+budget's basic expenditure into 人员经费 (classes 301 and 303) and 公用经费
+(302 and 310), with a line per 类 and 款. The rules check that the totals add
+up, that each 类 equals its 款, that the codes are basic-expenditure codes
+listed once, and that the table agrees with the 财政拨款收入支出决算总表.
+
+Economic lines often publish names without amounts (the narrative lists the
+items); the sums then skip, since no part is published. A code listed twice is
+reported by B306; the sums count each code once, with its first line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from govfinal.checks.engine import Checker
+from govfinal.checks.findings import Finding, Severity
+from govfinal.checks.registry import rule
+from govfinal.checks.rules._build import named, parts_sum, term
+from govfinal.checks.tolerance import Term
+from govfinal.classification import ECONOMIC_CODES, EconomicGroup
+from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
+from govfinal.model.report import FinalAccount
+
+TABLE = "一般公共预算财政拨款基本支出决算表"
+FISCAL_TABLE = "财政拨款收入支出决算总表"
+
+PREFIX = "general_budget_basic"
+BASIC_LABEL = ("一般公共预算财政拨款基本支出", "general budget basic expenditure")
+
+_GROUP_KEYS = {EconomicGroup.PERSONNEL: "personnel", EconomicGroup.PUBLIC: "public"}
+
+
+def line_path(code: str) -> str:
+    """The path of an economic line, e.g. ``general_budget_basic.lines[30101]``."""
+    return f"{PREFIX}.lines[{code}]"
+
+
+def distinct_lines(detail: BasicExpenditureDetail) -> Iterator[EconomicLine]:
+    """Each code's first line, in table order (repeats are B306's business)."""
+    seen: set[str] = set()
+    for line in detail.lines:
+        if line.code not in seen:
+            seen.add(line.code)
+            yield line
+
+
+def line_term(checker: Checker, line: EconomicLine) -> Term | None:
+    """A line's published amount as a term, named ``基本工资（30101）``."""
+    if line.amount is None:
+        return None
+    return named(
+        checker,
+        f"{line_path(line.code)}.amount",
+        f"{line.name}（{line.code}）",
+        f"economic class {line.code}",
+        line.amount,
+    )
+
+
+def has_items(detail: BasicExpenditureDetail, class_code: str) -> bool:
+    """Whether the 类 ``class_code`` has 款 lines in the table."""
+    return any(not line.is_class and line.code[:3] == class_code for line in detail.lines)
+
+
+def group_terms(
+    checker: Checker, detail: BasicExpenditureDetail, group: EconomicGroup
+) -> list[Term]:
+    """The published amounts that make up ``group``.
+
+    :meth:`BasicExpenditureDetail.group_sum` semantics: a 类 with 款 lines
+    counts through its 款, a 类 without counts itself.
+    """
+    terms: list[Term] = []
+    for line in distinct_lines(detail):
+        if line.group is not group:
+            continue
+        if line.is_class and has_items(detail, line.code):
+            continue
+        found = line_term(checker, line)
+        if found is not None:
+            terms.append(found)
+    return terms
+
+
+def group_term(
+    checker: Checker, detail: BasicExpenditureDetail, group: EconomicGroup
+) -> Term | None:
+    """人员经费 or 公用经费: as published, else the Σ of its items; ``None`` if neither."""
+    key = _GROUP_KEYS[group]
+    stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
+    if stated is not None:
+        return term(checker, f"{PREFIX}.stated_{key}", key, stated)
+    parts = group_terms(checker, detail, group)
+    if not parts:
+        return None
+    return parts_sum(checker, parts, f"{PREFIX}.{key}", key)
+
+
+def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | None:
+    """基本支出 of the detail table: as published, else 人员经费 + 公用经费 (those available)."""
+    if detail.stated_total is not None:
+        return _stated_total(checker, detail.stated_total)
+    parts = [
+        found
+        for group in EconomicGroup
+        if (found := group_term(checker, detail, group)) is not None
+    ]
+    if not parts:
+        return None
+    return checker.total(parts, f"{PREFIX}.total", *BASIC_LABEL)
+
+
+def _stated_total(checker: Checker, value: Decimal) -> Term:
+    return named(checker, f"{PREFIX}.stated_total", *BASIC_LABEL, value)
+
+
+@rule(
+    "B301",
+    "basic-detail-personnel-public",
+    title_zh="基本支出构成（一般公共预算财政拨款）",
+    title_en="General budget basic expenditure by personnel and public costs",
+    formula="基本支出 = 人员经费 + 公用经费",
+    tables=(TABLE,),
+)
+def basic_detail_personnel_public(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """基本支出 = 人员经费 + 公用经费, each as published or else from its items."""
+    detail = report.general_budget_basic
+    if detail.stated_total is None:
+        return
+    personnel = group_term(checker, detail, EconomicGroup.PERSONNEL)
+    public = group_term(checker, detail, EconomicGroup.PUBLIC)
+    if personnel is None or public is None:
+        return
+    yield checker.equal(
+        _stated_total(checker, detail.stated_total),
+        checker.total([personnel, public], PREFIX, *BASIC_LABEL),
+    )
+
+
+def group_findings(
+    report: FinalAccount, checker: Checker, group: EconomicGroup
+) -> Iterator[Finding | None]:
+    """The published 人员经费 or 公用经费 = Σ of its published items."""
+    detail = report.general_budget_basic
+    key = _GROUP_KEYS[group]
+    stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
+    parts = group_terms(checker, detail, group)
+    if stated is None or not parts:
+        return
+    yield checker.equal(
+        term(checker, f"{PREFIX}.stated_{key}", key, stated),
+        parts_sum(checker, parts, f"{PREFIX}.{key}", key),
+    )
+
+
+@rule(
+    "B302",
+    "basic-personnel-items",
+    title_zh="人员经费明细",
+    title_en="Personnel costs by economic class",
+    formula="人员经费 = Σ 301 工资福利支出 + Σ 303 对个人和家庭的补助",
+    tables=(TABLE,),
+)
+def basic_personnel_items(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """人员经费合计 = Σ of the 301 and 303 items, when any item amount is published."""
+    yield from group_findings(report, checker, EconomicGroup.PERSONNEL)
+
+
+@rule(
+    "B303",
+    "basic-public-items",
+    title_zh="公用经费明细",
+    title_en="Public costs by economic class",
+    formula="公用经费 = Σ 302 商品和服务支出 + Σ 310 资本性支出",
+    tables=(TABLE,),
+)
+def basic_public_items(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """公用经费合计 = Σ of the 302 and 310 items, when any item amount is published."""
+    yield from group_findings(report, checker, EconomicGroup.PUBLIC)
+
+
+@rule(
+    "B304",
+    "economic-class-rollup",
+    title_zh="经济分类类级汇总",
+    title_en="Economic class equals its items",
+    formula="类 = Σ 款",
+    tables=(TABLE,),
+)
+def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A 类 line's published amount = Σ of its published 款 amounts."""
+    detail = report.general_budget_basic
+    lines = tuple(distinct_lines(detail))
+    for line in lines:
+        stated = line_term(checker, line) if line.is_class else None
+        if stated is None:
+            continue
+        items = [
+            found
+            for item in lines
+            if not item.is_class
+            and item.code[:3] == line.code
+            and (found := line_term(checker, item)) is not None
+        ]
+        if not items:
+            continue
+        yield checker.equal(
+            stated,
+            checker.total(
+                items, line_path(line.code), f"{line.name}各款之和", f"Σ items of {line.code}"
+            ),
+        )
+
+
+@rule(
+    "B305",
+    "economic-code-not-basic",
+    title_zh="经济分类科目不属于基本支出",
+    title_en="Economic code outside basic expenditure",
+    formula="经济分类类级 ∈ {301, 302, 303, 310}",
+    tables=(TABLE,),
+    severity=Severity.WARNING,
+)
+def economic_code_not_basic(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A line whose 类 is neither 人员经费 (301, 303) nor 公用经费 (302, 310)."""
+    for line in distinct_lines(report.general_budget_basic):
+        if line.group is not None:
+            continue
+        yield checker.finding(
+            line_path(line.code),
+            f"经济分类科目 {line.code}「{line.name}」不属于基本支出的人员经费（301、303）"
+            f"或公用经费（302、310）",
+            f"economic code {line.code} ({line.name}) is neither personnel costs (301, 303)"
+            f" nor public costs (302, 310) of basic expenditure",
+        )
+
+
+@rule(
+    "B306",
+    "economic-code-duplicate",
+    title_zh="经济分类科目重复",
+    title_en="Economic code listed twice",
+    formula="每个经济分类科目编码只出现一次",
+    tables=(TABLE,),
+)
+def economic_code_duplicate(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A code on more than one line: each repeat is reported."""
+    first_row: dict[str, int] = {}
+    for row, line in enumerate(report.general_budget_basic.lines, start=1):
+        if line.code not in first_row:
+            first_row[line.code] = row
+            continue
+        first = first_row[line.code]
+        yield checker.finding(
+            line_path(line.code),
+            f"经济分类科目 {line.code}「{line.name}」重复列示：第 {row} 行，首次见第 {first} 行",
+            f"economic code {line.code} ({line.name}) is listed again on row {row}"
+            f" (first on row {first})",
+        )
+
+
+@rule(
+    "B307",
+    "basic-detail-matches-fund",
+    title_zh="基本支出决算表与财政拨款总表一致",
+    title_en="Basic expenditure detail matches the fiscal summary",
+    formula="基本支出决算表合计 = 一般公共预算财政拨款基本支出（财政拨款收入支出决算总表）",
+    tables=(TABLE, FISCAL_TABLE),
+)
+def basic_detail_matches_fund(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """The detail table's 基本支出 (stated, else derived) = the fiscal summary's one."""
+    fund_basic = report.fiscal.general_budget.basic
+    total = detail_total(checker, report.general_budget_basic)
+    if fund_basic is None or total is None:
+        return
+    yield checker.equal(
+        total,
+        named(
+            checker,
+            "fiscal.general_budget.basic",
+            "财政拨款收入支出决算总表一般公共预算财政拨款基本支出",
+            "general budget basic expenditure in the fiscal summary",
+            fund_basic,
+        ),
+    )
+
+
+@rule(
+    "B308",
+    "basic-general-budget-within-basic",
+    title_zh="一般公共预算财政拨款基本支出不超过基本支出",
+    title_en="General budget basic expenditure within all basic expenditure",
+    formula="一般公共预算财政拨款基本支出 ≤ 基本支出（收入支出决算总表）",
+    tables=(FISCAL_TABLE, "收入支出决算总表"),
+)
+def basic_general_budget_within_basic(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """The general budget's 基本支出 is part of the 基本支出 of all funds."""
+    fund_basic = report.fiscal.general_budget.basic
+    all_basic = report.expenditure.nature.basic
+    if fund_basic is None or all_basic is None:
+        return
+    yield checker.at_most(
+        named(checker, "fiscal.general_budget.basic", *BASIC_LABEL, fund_basic),
+        term(checker, "expenditure.nature.basic", "basic", all_basic),
+    )
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@rule(
+    "B309",
+    "economic-code-unknown-or-renamed",
+    title_zh="经济分类科目不在科目表中或名称不同",
+    title_en="Economic code unknown or renamed",
+    formula="科目编码 ∈ 支出经济分类科目表，列示名称 = 科目表名称（不计空白）",
+    tables=(TABLE,),
+    severity=Severity.INFO,
+)
+def economic_code_unknown_or_renamed(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """A code the official table does not know, or a name other than its official one."""
+    reported: set[tuple[str, str]] = set()
+    for line in report.general_budget_basic.lines:
+        if (line.code, line.name) in reported:
+            continue
+        official = ECONOMIC_CODES.name_of(line.code)
+        if official is None:
+            reported.add((line.code, line.name))
+            yield checker.finding(
+                line_path(line.code),
+                f"经济分类科目 {line.code}「{line.name}」不在科目表中（已按列示接受）",
+                f"economic code {line.code} ({line.name}) is not in the code table"
+                " (accepted as listed)",
+            )
+        elif _compact(official) != _compact(line.name):
+            reported.add((line.code, line.name))
+            yield checker.finding(
+                line_path(line.code),
+                f"经济分类科目 {line.code} 列示名称「{line.name}」，科目表名称为「{official}」",
+                f"economic code {line.code} is named '{line.name}';"
+                f" the code table names it '{official}'",
+            )

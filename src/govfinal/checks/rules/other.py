@@ -1,1 +1,436 @@
-"""Rules: placeholder until written."""
+"""Rules of 机关运行经费, 政府采购, 国有资产, the profile and performance (O6xx).
+
+Amounts are compared as published figures (rounding-exact); head and vehicle
+counts are whole numbers and must agree exactly, in every mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from govfinal import ratios
+from govfinal.checks.engine import Checker
+from govfinal.checks.findings import Finding, Severity
+from govfinal.checks.registry import rule
+from govfinal.checks.rules._build import named, parts_sum, stated_or_sum, term
+from govfinal.checks.rules.comparatives import rate_finding
+from govfinal.checks.rules.totals import expenditure_total
+from govfinal.checks.tolerance import Term
+from govfinal.classification import EconomicGroup
+from govfinal.model.economic import BasicExpenditureDetail
+from govfinal.model.report import FinalAccount
+
+BASIC_TABLE = "一般公共预算财政拨款基本支出决算表"
+OPERATING_COSTS = "其他重要事项（机关运行经费）"
+PROCUREMENT = "其他重要事项（政府采购）"
+ASSETS = "其他重要事项（国有资产占用）"
+PROFILE = "单位概况（机构设置及人员情况）"
+PERFORMANCE = "预算绩效情况说明"
+TOTALS_TABLE = "收入支出决算总表"
+
+_PUBLIC_ZH = "一般公共预算财政拨款基本支出公用经费"
+_PUBLIC_EN = "public costs of general-budget basic expenditure"
+
+
+# -- 机关运行经费 -------------------------------------------------------------
+
+
+def public_costs(report: FinalAccount, checker: Checker) -> Term | None:
+    """一般公共预算财政拨款基本支出's 公用经费: stated, else Σ of the published 302/310 items.
+
+    Like :meth:`BasicExpenditureDetail.group_sum`, a 类 line counts only when
+    no 款 line of it is listed. ``None`` when nothing of it is published.
+    """
+    detail = report.general_budget_basic
+    if detail.stated_public is not None:
+        path = "general_budget_basic.stated_public"
+        return named(checker, path, _PUBLIC_ZH, _PUBLIC_EN, detail.stated_public)
+    parts = _public_item_terms(detail, checker)
+    if not parts:
+        return None
+    return checker.total(parts, "general_budget_basic.lines", _PUBLIC_ZH, _PUBLIC_EN)
+
+
+def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list[Term]:
+    """The published 公用经费 lines that make up the group's sum, as terms."""
+    item_codes = [line.code for line in detail.lines if not line.is_class]
+    terms: list[Term] = []
+    for line in detail.lines:
+        if line.group is not EconomicGroup.PUBLIC or line.amount is None:
+            continue
+        if line.is_class and any(code.startswith(line.code) for code in item_codes):
+            continue
+        path = f"general_budget_basic.lines[{line.code}].amount"
+        zh, en = f"{line.name}（{line.code}）", f"economic class {line.code}"
+        terms.append(named(checker, path, zh, en, line.amount))
+    return terms
+
+
+@rule(
+    "O601",
+    "operating-costs-equals-public",
+    title_zh="机关运行经费与公用经费",
+    title_en="Operating costs equal public costs",
+    formula="机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费",
+    tables=(BASIC_TABLE, OPERATING_COSTS),
+)
+def operating_costs_equals_public(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """机关运行经费 = 公用经费 of 一般公共预算财政拨款基本支出 (行政 and 参公 units)."""
+    costs = report.operating_costs
+    if not report.unit.kind.reports_operating_costs or costs is None or costs.amount is None:
+        return
+    public = public_costs(report, checker)
+    if public is None:
+        return
+    yield checker.equal(
+        term(checker, "operating_costs.amount", "operating_costs", costs.amount), public
+    )
+
+
+@rule(
+    "O602",
+    "operating-costs-missing",
+    title_zh="未公开机关运行经费",
+    title_en="Operating costs not published",
+    formula="行政单位和参公事业单位公开机关运行经费",
+    tables=(OPERATING_COSTS,),
+    severity=Severity.WARNING,
+)
+def operating_costs_missing(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A 行政单位 or 参公事业单位 must publish 机关运行经费."""
+    kind = report.unit.kind
+    if not kind.reports_operating_costs:
+        return
+    costs = report.operating_costs
+    if costs is not None and costs.amount is not None:
+        return
+    path = "operating_costs" if costs is None else "operating_costs.amount"
+    yield checker.finding(
+        path,
+        f"{kind.value}应公开机关运行经费，报告未列示",
+        f"a unit of kind {kind.name.lower()} must publish its operating costs; none is given",
+    )
+
+
+@rule(
+    "O603",
+    "operating-costs-not-applicable",
+    title_zh="事业单位列示机关运行经费",
+    title_en="Operating costs published by a public institution",
+    formula="事业单位不适用机关运行经费",
+    tables=(OPERATING_COSTS,),
+    severity=Severity.INFO,
+)
+def operating_costs_not_applicable(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """机关运行经费 applies to 行政 and 参公 units only; a 事业单位 publishing it is noted."""
+    kind = report.unit.kind
+    if kind.reports_operating_costs or report.operating_costs is None:
+        return
+    yield checker.finding(
+        "operating_costs",
+        f"{kind.value}不适用机关运行经费，报告仍列示了该项",
+        "a public institution does not report operating costs of the organ, yet they are given",
+    )
+
+
+# -- 政府采购 -----------------------------------------------------------------
+
+
+def _procurement_parts(report: FinalAccount, checker: Checker) -> list[Term]:
+    procurement = report.procurement
+    return [
+        term(checker, "procurement.goods", "goods", procurement.goods),
+        term(checker, "procurement.works", "works", procurement.works),
+        term(checker, "procurement.services", "services", procurement.services),
+    ]
+
+
+def procurement_total(report: FinalAccount, checker: Checker) -> Term:
+    """政府采购支出总额: stated, else 货物 + 工程 + 服务."""
+    return stated_or_sum(
+        checker,
+        report.procurement.stated_total,
+        "procurement.stated_total",
+        _procurement_parts(report, checker),
+        "procurement",
+        "procurement_total",
+    )
+
+
+@rule(
+    "O604",
+    "procurement-sum",
+    title_zh="政府采购支出总额",
+    title_en="Procurement total",
+    formula="政府采购支出总额 = 货物 + 工程 + 服务",
+    tables=(PROCUREMENT,),
+)
+def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """政府采购支出总额 = 政府采购货物支出 + 工程支出 + 服务支出."""
+    stated = report.procurement.stated_total
+    if stated is None:
+        return
+    yield checker.equal(
+        term(checker, "procurement.stated_total", "procurement_total", stated),
+        parts_sum(checker, _procurement_parts(report, checker), "procurement", "procurement_total"),
+    )
+
+
+def _sme(report: FinalAccount, checker: Checker) -> Term:
+    value = report.procurement.sme_contracts
+    return term(checker, "procurement.sme_contracts", "sme_contracts", value)
+
+
+def _small_micro(report: FinalAccount, checker: Checker) -> Term:
+    value = report.procurement.small_micro_contracts
+    return term(checker, "procurement.small_micro_contracts", "small_micro_contracts", value)
+
+
+@rule(
+    "O605",
+    "procurement-sme-within-total",
+    title_zh="中小企业合同金额不超过采购总额",
+    title_en="SME contracts within the procurement total",
+    formula="授予中小企业合同金额 ≤ 政府采购支出总额",
+    tables=(PROCUREMENT,),
+)
+def procurement_sme_within_total(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """授予中小企业合同金额 ≤ 政府采购支出总额."""
+    yield checker.at_most(_sme(report, checker), procurement_total(report, checker))
+
+
+@rule(
+    "O606",
+    "procurement-small-micro-within-sme",
+    title_zh="小微企业合同金额不超过中小企业合同金额",
+    title_en="Small and micro contracts within SME contracts",
+    formula="授予小微企业合同金额 ≤ 授予中小企业合同金额",
+    tables=(PROCUREMENT,),
+)
+def procurement_small_micro_within_sme(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """授予小微企业合同金额 ≤ 授予中小企业合同金额."""
+    yield checker.at_most(_small_micro(report, checker), _sme(report, checker))
+
+
+@rule(
+    "O607",
+    "procurement-stated-shares",
+    title_zh="中小企业合同占比",
+    title_en="Stated shares of SME contracts",
+    formula="占比 = 合同金额 ÷ 政府采购支出总额 × 100%",
+    tables=(PROCUREMENT,),
+)
+def procurement_stated_shares(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """The stated 占政府采购支出总额的 % of SME and of small and micro contracts."""
+    procurement = report.procurement
+    whole = procurement_total(report, checker)
+    shares = (
+        ("stated_sme_share", procurement.stated_sme_share, _sme(report, checker)),
+        (
+            "stated_small_micro_share",
+            procurement.stated_small_micro_share,
+            _small_micro(report, checker),
+        ),
+    )
+    for field, stated, part in shares:
+        if stated is None:
+            continue
+        yield rate_finding(
+            checker,
+            f"procurement.{field}",
+            (
+                f"{part.label_zh}占政府采购支出总额的比例",
+                f"share of {part.label_en} in the procurement total",
+            ),
+            stated,
+            ratios.share,
+            [part, whole],
+            numerator=part,
+            base=whole,
+        )
+
+
+# -- counts: 国有资产 and 人员 ---------------------------------------------------
+
+
+def _count_mismatch(
+    checker: Checker,
+    path: str,
+    what: tuple[str, str],
+    stated: int,
+    parts: Sequence[tuple[str, str, str, int]],
+) -> Finding | None:
+    """A finding unless the count ``stated`` equals Σ ``parts`` exactly.
+
+    ``what`` names the count (Chinese, English); each part is
+    ``(path, Chinese, English, count)``.
+    """
+    total = sum(count for _path, _zh, _en, count in parts)
+    if stated == total:
+        return None
+    zh, en = what
+    formula_zh = " + ".join(f"{part_zh} {count}" for _path, part_zh, _en, count in parts)
+    formula_en = " + ".join(f"{part_en} {count}" for _path, _zh, part_en, count in parts)
+    return checker.finding(
+        path,
+        f"{zh} {stated} ≠ {formula_zh or '0'} = {total}（差 {stated - total}，计数须完全一致）",
+        f"{en} {stated} ≠ {formula_en or '0'} = {total}"
+        f" (difference {stated - total}; counts must agree exactly)",
+        expected=Decimal(total),
+        actual=Decimal(stated),
+        tolerance=Decimal(0),
+        related=[part_path for part_path, _zh, _en, _count in parts],
+    )
+
+
+@rule(
+    "O608",
+    "assets-vehicles-by-use",
+    title_zh="车辆数按用途合计",
+    title_en="Vehicles by use add up",
+    formula="车辆总数 = Σ 各用途车辆数",
+    tables=(ASSETS,),
+)
+def assets_vehicles_by_use(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """车辆 N 辆 = Σ of the vehicles by use, when they are listed (exact)."""
+    assets = report.assets
+    if assets.stated_vehicle_count is None or not assets.vehicles:
+        return
+    parts = [
+        (
+            f"assets.vehicles[{index}].count",
+            holding.use.value,
+            holding.use.name.lower(),
+            holding.count,
+        )
+        for index, holding in enumerate(assets.vehicles)
+    ]
+    yield _count_mismatch(
+        checker,
+        "assets.stated_vehicle_count",
+        ("车辆数", "vehicles held"),
+        assets.stated_vehicle_count,
+        parts,
+    )
+
+
+@rule(
+    "O609",
+    "staff-total",
+    title_zh="实有人数",
+    title_en="Staff total",
+    formula="实有人数 = 在职人员 + 离休人员 + 退休人员",
+    tables=(PROFILE,),
+)
+def staff_total(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """实有人数 = 在职 + 离休 + 退休 (exact)."""
+    staff = report.profile.staff
+    if staff.stated_total is None:
+        return
+    parts = [
+        ("profile.staff.in_service", "在职人员", "in service", staff.in_service),
+        ("profile.staff.retired_cadres", "离休人员", "retired cadres", staff.retired_cadres),
+        ("profile.staff.retirees", "退休人员", "retirees", staff.retirees),
+    ]
+    yield _count_mismatch(
+        checker,
+        "profile.staff.stated_total",
+        ("实有人数", "staff total"),
+        staff.stated_total,
+        parts,
+    )
+
+
+@rule(
+    "O610",
+    "division-count",
+    title_zh="内设科室数",
+    title_en="Number of internal divisions",
+    formula="下设科室数 = 列出的科室个数",
+    tables=(PROFILE,),
+    severity=Severity.WARNING,
+)
+def division_count(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """The stated number of internal divisions equals the divisions listed, when both are given."""
+    profile = report.profile
+    stated, listed = profile.stated_division_count, len(profile.divisions)
+    if stated is None or not listed or stated == listed:
+        return
+    yield checker.finding(
+        "profile.stated_division_count",
+        f"下设科室数 {stated} ≠ 列出的科室 {listed} 个（{'、'.join(profile.divisions)}）",
+        f"stated number of divisions {stated} ≠ {listed} divisions listed",
+        expected=Decimal(listed),
+        actual=Decimal(stated),
+        tolerance=Decimal(0),
+        related=["profile.divisions"],
+    )
+
+
+# -- 预算绩效 -----------------------------------------------------------------
+
+
+@rule(
+    "O611",
+    "performance-executed-vs-expenditure",
+    title_zh="整体绩效执行数与本年支出合计",
+    title_en="Evaluated execution against total expenditure",
+    formula="部门整体支出实际执行总额 = 本年支出合计",
+    tables=(PERFORMANCE, TOTALS_TABLE),
+    severity=Severity.WARNING,
+)
+def performance_executed_vs_expenditure(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """实际执行总额 of the department's self-evaluation = 本年支出合计."""
+    executed = report.performance.department_executed
+    total = expenditure_total(report, checker)
+    if executed is None or total is None:
+        return
+    stated = named(
+        checker,
+        "performance.department_executed",
+        "部门整体支出实际执行总额",
+        "executed total of the department evaluation",
+        executed,
+    )
+    yield checker.equal(stated, total)
+
+
+@rule(
+    "O612",
+    "performance-project-execution",
+    title_zh="项目绩效执行数不超过项目支出",
+    title_en="Evaluated projects within project expenditure",
+    formula="绩效评价项目全年执行数 ≤ 本年支出中的项目支出",
+    tables=(PERFORMANCE, TOTALS_TABLE),
+    severity=Severity.WARNING,
+)
+def performance_project_execution(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """全年执行数 of the evaluated projects ≤ 项目支出 of 本年支出合计.
+
+    (Not ≤ their budget: a project may overspend it.)
+    """
+    executed = report.performance.project_executed
+    project = report.expenditure.nature.project
+    if executed is None or project is None:
+        return
+    stated = named(
+        checker,
+        "performance.project_executed",
+        "绩效评价项目全年执行数",
+        "executed amount of the evaluated projects",
+        executed,
+    )
+    yield checker.at_most(stated, term(checker, "expenditure.nature.project", "project", project))

@@ -1,1 +1,365 @@
-"""Rules: placeholder until written."""
+"""Rules of the 财政拨款“三公”经费支出决算表 (P5xx).
+
+Each line is a :class:`~govfinal.model.comparatives.Figure`: ``amount`` is the
+决算数 (path ``three_public.<line>.amount``), ``budget.budget`` the 预算数
+(path ``three_public.<line>.budget.budget``). The rules check the table's
+subtotal and total for both, the activity counts against the amounts, the
+vehicles held against the state assets, and the lines against their budgets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from govfinal.checks.engine import Checker
+from govfinal.checks.findings import Finding, Severity
+from govfinal.checks.registry import rule
+from govfinal.checks.rules.fiscal import fiscal_total, spelled_at_most, sum_of
+from govfinal.checks.tolerance import Term
+from govfinal.model.comparatives import Figure
+from govfinal.model.report import FinalAccount
+from govfinal.model.three_public import ThreePublicExpenses
+from govfinal.terms import label
+
+__all__ = ["LINES"]
+
+TABLE = "财政拨款“三公”经费支出决算表"
+
+LINES: Final = (
+    "total",
+    "overseas",
+    "vehicles",
+    "vehicle_purchase",
+    "vehicle_operation",
+    "reception",
+)
+"""The table's lines, in its order: 合计, 出国, 公务用车 (小计, 购置, 运行), 接待."""
+
+_LINE_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "total": ("“三公”经费合计", "three public expenses, total"),
+    "overseas": label("overseas"),
+    "vehicles": label("vehicles"),
+    "vehicle_purchase": label("vehicle_purchase"),
+    "vehicle_operation": label("vehicle_operation"),
+    "reception": label("reception"),
+}
+
+FINAL = "final"
+BUDGET = "budget"
+SIDES: Final = (FINAL, BUDGET)
+"""决算数 and 预算数, the two amounts of every line."""
+
+_SIDE_NAMES: Final[dict[str, tuple[str, str, str]]] = {
+    FINAL: ("amount", "决算数", "final"),
+    BUDGET: ("budget.budget", "预算数", "budget"),
+}
+
+_COUNTS: Final[dict[str, tuple[str, str]]] = {
+    "overseas_groups": ("因公出国（境）团组数", "the number of overseas delegations"),
+    "overseas_persons": ("因公出国（境）人次", "the number of overseas trips (person-times)"),
+    "vehicles_purchased": ("公务用车购置数", "the number of official vehicles purchased"),
+    "vehicles_held": ("公务用车保有量", "the number of official vehicles held"),
+    "reception_batches": ("国内公务接待批次", "the number of official receptions"),
+    "reception_persons": ("国内公务接待人次", "the number of reception guests (person-times)"),
+}
+
+
+def _figure(expenses: ThreePublicExpenses, line: str) -> Figure | None:
+    """The figure of one line (``None`` for an unpublished 小计 or 合计)."""
+    figure: Figure | None = getattr(expenses, line)
+    return figure
+
+
+def _value(figure: Figure | None, side: str) -> Decimal | None:
+    """A line's 决算数 or 预算数; ``None`` when not published."""
+    if figure is None:
+        return None
+    if side == FINAL:
+        return figure.amount
+    return None if figure.budget is None else figure.budget.budget
+
+
+def _names(line: str, side: str) -> tuple[str, str]:
+    """The (Chinese, English) names of one amount of one line."""
+    zh, en = _LINE_NAMES[line]
+    _, side_zh, side_en = _SIDE_NAMES[side]
+    return f"{zh}{side_zh}", f"{en} ({side_en})"
+
+
+def _line_term(report: FinalAccount, checker: Checker, line: str, side: str) -> Term | None:
+    """One published amount of one line as a term; ``None`` when not published."""
+    value = _value(_figure(report.three_public, line), side)
+    if value is None:
+        return None
+    suffix = _SIDE_NAMES[side][0]
+    return checker.amount(f"three_public.{line}.{suffix}", *_names(line, side), value)
+
+
+def _published(
+    report: FinalAccount, checker: Checker, lines: Sequence[str], side: str
+) -> list[Term]:
+    """The published amounts of ``lines`` on one side, in order."""
+    terms = (_line_term(report, checker, line, side) for line in lines)
+    return [found for found in terms if found is not None]
+
+
+def _vehicles_term(report: FinalAccount, checker: Checker, side: str) -> Term | None:
+    """公务用车购置及运行维护费: the published 小计, else 购置费 + 运行维护费."""
+    stated = _line_term(report, checker, "vehicles", side)
+    if stated is not None:
+        return stated
+    parts = _published(report, checker, ("vehicle_purchase", "vehicle_operation"), side)
+    if not parts:
+        return None
+    return sum_of(checker, parts, f"three_public.vehicles_{side}", *_names("vehicles", side))
+
+
+def _total_parts(report: FinalAccount, checker: Checker, side: str) -> list[Term]:
+    """The published parts of the 合计: 出国, 公务用车 (小计 or its parts), 接待."""
+    parts = [
+        _line_term(report, checker, "overseas", side),
+        _vehicles_term(report, checker, side),
+        _line_term(report, checker, "reception", side),
+    ]
+    return [part for part in parts if part is not None]
+
+
+@rule(
+    "P501",
+    "three-public-vehicles-subtotal",
+    title_zh="公务用车购置及运行维护费小计",
+    title_en="Official vehicles subtotal",
+    formula="公务用车购置及运行维护费 = 公务用车购置费 + 公务用车运行维护费（决算数、预算数）",
+    tables=(TABLE,),
+)
+def vehicles_subtotal(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Published 小计 = 购置费 + 运行维护费, for 决算数 and for 预算数."""
+    for side in SIDES:
+        stated = _line_term(report, checker, "vehicles", side)
+        parts = _published(report, checker, ("vehicle_purchase", "vehicle_operation"), side)
+        if stated is None or not parts:
+            continue
+        derived = sum_of(checker, parts, f"three_public.vehicles_{side}", *_names("vehicles", side))
+        yield checker.equal(stated, derived)
+
+
+@rule(
+    "P502",
+    "three-public-total",
+    title_zh="“三公”经费合计",
+    title_en="Three public expenses total",
+    formula="“三公”经费合计 = 因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费"
+    "（决算数、预算数）",
+    tables=(TABLE,),
+)
+def three_public_total(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Published 合计 = 出国 + 公务用车 (published 小计, else 购置 + 运行) + 接待."""
+    for side in SIDES:
+        stated = _line_term(report, checker, "total", side)
+        parts = _total_parts(report, checker, side)
+        if stated is None or not parts:
+            continue
+        yield checker.equal(stated, sum_of(checker, parts, "three_public", *_names("total", side)))
+
+
+def _count_text(field: str, value: int) -> tuple[str, str]:
+    """A count with its value, e.g. ``国内公务接待批次 5``."""
+    zh, en = _COUNTS[field]
+    return f"{zh} {value}", f"{en} is {value}"
+
+
+def _unspent(
+    report: FinalAccount, checker: Checker, line: str, counts: Sequence[str]
+) -> Finding | None:
+    """A finding when a line's 决算数 is zero while one of ``counts`` is positive.
+
+    The finding is about the zero amount; the positive counts are related.
+    """
+    expenses = report.three_public
+    amount = _value(_figure(expenses, line), FINAL)
+    positive = [field for field in counts if (getattr(expenses, field) or 0) > 0]
+    if amount is None or not amount.is_zero() or not positive:
+        return None
+    texts = [_count_text(field, getattr(expenses, field)) for field in positive]
+    zh, en = _names(line, FINAL)
+    return checker.finding(
+        f"three_public.{line}.amount",
+        f"{zh}为 {amount}，但{'、'.join(t[0] for t in texts)}",
+        f"{en} is {amount}, but {', '.join(t[1] for t in texts)}",
+        actual=amount,
+        related=[f"three_public.{field}" for field in positive],
+    )
+
+
+def _uncounted(
+    report: FinalAccount, checker: Checker, line: str, counts: Sequence[str]
+) -> Finding | None:
+    """A finding when a line's 决算数 is positive while one of ``counts`` is published as 0.
+
+    The finding is about the first zero count; the amount is related.
+    """
+    expenses = report.three_public
+    amount = _value(_figure(expenses, line), FINAL)
+    zeros = [field for field in counts if getattr(expenses, field) == 0]
+    if amount is None or amount <= 0 or not zeros:
+        return None
+    count_zh, count_en = _COUNTS[zeros[0]]
+    zh, en = _names(line, FINAL)
+    return checker.finding(
+        f"three_public.{zeros[0]}",
+        f"{count_zh}为 0，但{zh}为 {amount}",
+        f"{count_en[0].upper()}{count_en[1:]} is 0, but {en} is {amount}",
+        related=[f"three_public.{line}.amount", *(f"three_public.{f}" for f in zeros[1:])],
+    )
+
+
+@rule(
+    "P503",
+    "three-public-overseas-counts",
+    title_zh="因公出国（境）费与团组、人次",
+    title_en="Overseas travel against delegations and trips",
+    formula="因公出国（境）费 = 0 ⇔ 团组数、人次 = 0",
+    tables=(TABLE,),
+    severity=Severity.WARNING,
+)
+def overseas_counts(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """因公出国（境）费 zero while 团组/人次 > 0, or positive while 团组 (or 人次) is 0."""
+    yield _unspent(report, checker, "overseas", ("overseas_groups", "overseas_persons"))
+    yield _uncounted(report, checker, "overseas", ("overseas_groups", "overseas_persons"))
+
+
+@rule(
+    "P504",
+    "three-public-vehicle-counts",
+    title_zh="公务用车购置费、运行维护费与车辆数",
+    title_en="Official vehicle costs against vehicle numbers",
+    formula="公务用车购置费 = 0 ⇔ 购置数 = 0；保有量 = 0 ⇒ 运行维护费 = 0",
+    tables=(TABLE,),
+    severity=Severity.WARNING,
+)
+def vehicle_counts(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """购置费 zero while 购置数 > 0, or positive while 购置数 is 0; 运行维护费 > 0 with 保有量 0.
+
+    运行维护费 zero with vehicles held is not suspicious (an idle vehicle costs nothing
+    that year) and is not reported.
+    """
+    yield _unspent(report, checker, "vehicle_purchase", ("vehicles_purchased",))
+    yield _uncounted(report, checker, "vehicle_purchase", ("vehicles_purchased",))
+    yield _uncounted(report, checker, "vehicle_operation", ("vehicles_held",))
+
+
+@rule(
+    "P505",
+    "three-public-reception-counts",
+    title_zh="公务接待费与批次、人次",
+    title_en="Official reception against batches and guests",
+    formula="公务接待费 = 0 ⇔ 接待批次、人次 = 0",
+    tables=(TABLE,),
+    severity=Severity.WARNING,
+)
+def reception_counts(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """公务接待费 zero while 批次/人次 > 0, or positive while 批次 (or 人次) is 0."""
+    yield _unspent(report, checker, "reception", ("reception_batches", "reception_persons"))
+    yield _uncounted(report, checker, "reception", ("reception_batches", "reception_persons"))
+
+
+@rule(
+    "P506",
+    "three-public-vehicles-vs-assets",
+    title_zh="公务用车保有量与国有资产车辆",
+    title_en="Official vehicles held against the vehicles among state assets",
+    formula="公务用车保有量 = 国有资产车辆数，或说明差异原因",
+    tables=(TABLE, "国有资产占用情况"),
+    severity=Severity.WARNING,
+)
+def vehicles_vs_assets(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """公务用车保有量 = 车辆 among state assets, when both are published.
+
+    A difference is a warning, or an info quoting the reason when one is given.
+    """
+    expenses, assets = report.three_public, report.assets
+    held = expenses.vehicles_held
+    if assets.stated_vehicle_count is not None:
+        assets_path = "assets.stated_vehicle_count"
+    elif assets.vehicles:
+        assets_path = "assets.vehicles"
+    else:
+        return
+    owned = assets.vehicle_count
+    if held is None or held == owned:
+        return
+    reason = (expenses.vehicle_difference_reason or "").strip()
+    zh = f"公务用车保有量 {held} 辆，国有资产中车辆 {owned} 辆"
+    en = f"official vehicles held {held}, vehicles among state assets {owned}"
+    if reason:
+        zh, en = f"{zh}，差异原因：{reason}", f"{en}; reason given: {reason}"
+    else:
+        zh, en = f"{zh}，二者不一致且未说明原因", f"{en}; they differ and no reason is given"
+    yield checker.finding(
+        "three_public.vehicles_held",
+        zh,
+        en,
+        expected=Decimal(owned),
+        actual=Decimal(held),
+        related=[assets_path, *(["three_public.vehicle_difference_reason"] if reason else [])],
+        severity=Severity.INFO if reason else None,
+    )
+
+
+@rule(
+    "P507",
+    "three-public-within-fiscal",
+    title_zh="“三公”经费不超过财政拨款支出",
+    title_en="Three public expenses within fiscal expenditure",
+    formula="“三公”经费合计决算数 ≤ 本年财政拨款支出",
+    tables=(TABLE, "财政拨款收入支出决算总表"),
+)
+def within_fiscal(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """“三公”经费 决算数 (published 合计, else Σ its lines) ≤ 本年财政拨款支出."""
+    total = _line_term(report, checker, "total", FINAL)
+    if total is None:
+        parts = _total_parts(report, checker, FINAL)
+        if not parts:
+            return
+        total = sum_of(checker, parts, "three_public.total_final", *_names("total", FINAL))
+    fiscal = fiscal_total(report, checker, "expenditure")
+    if fiscal is None:
+        return
+    yield spelled_at_most(checker, total, fiscal)
+
+
+@rule(
+    "P508",
+    "three-public-over-budget",
+    title_zh="“三公”经费超预算",
+    title_en="Three public expenses over budget",
+    formula="决算数 ≤ 预算数，或说明原因（各行）",
+    tables=(TABLE,),
+    severity=Severity.WARNING,
+)
+def over_budget(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Per line: 决算数 ≤ 预算数 beyond rounding, unless a budget reason is given."""
+    for line in LINES:
+        figure = _figure(report.three_public, line)
+        final = _line_term(report, checker, line, FINAL)
+        budget = _line_term(report, checker, line, BUDGET)
+        if figure is None or figure.budget is None or final is None or budget is None:
+            continue
+        if (figure.budget.reason or "").strip():
+            continue
+        found = checker.at_most(final, budget)
+        if found is not None:
+            yield _unexplained(found)
+
+
+def _unexplained(finding: Finding) -> Finding:
+    """``finding`` with "no reason given" added to its messages."""
+    return attrs.evolve(
+        finding,
+        message_zh=f"{finding.message_zh}，未说明超预算原因",
+        message_en=f"{finding.message_en}; no reason is given",
+    )

@@ -1,1 +1,599 @@
-"""Rules: placeholder until written."""
+"""Rules of the 支出功能分类 tree (F2xx): codes, roll-ups and each line's own identities.
+
+The function tree carries the cells of five tables: the 支出决算表 (by nature),
+the 收入决算表 (by source) and one table per fund type. The rules check:
+
+* the codes: no code twice, every 款 and 项 under a line of the tree, codes
+  and names as the official table has them (F201–F204);
+* the roll-ups: a 类 or 款 cell equals the Σ of its children's roll-ups of the
+  same cell, where a child that does not publish the cell is represented by
+  its own children (F205–F207, :meth:`FunctionTree.rollup` semantics);
+* each line on its own: totals equal their parts, the funds stay within the
+  line's expenditure, and each fund balances (F208–F212).
+
+A code that appears twice is reported by F201; the roll-ups count each code
+once, with its first line, as :meth:`FunctionTree.rollup` reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from govfinal.checks.engine import Checker
+from govfinal.checks.findings import Finding, Severity
+from govfinal.checks.registry import rule
+from govfinal.checks.tolerance import Term
+from govfinal.classification import FUNCTION_CODES, FunctionLevel
+from govfinal.model.function import FunctionLine, FunctionTree
+from govfinal.model.funds import FundType
+from govfinal.model.report import FinalAccount
+from govfinal.terms import label
+
+EXPENDITURE_TABLE = "支出决算表"
+INCOME_TABLE = "收入决算表"
+FUND_TABLES = {
+    FundType.GENERAL_BUDGET: "一般公共预算财政拨款支出决算表",
+    FundType.GOVERNMENT_FUND: "政府性基金预算财政拨款收入支出决算表",
+    FundType.STATE_CAPITAL: "国有资本经营预算财政拨款收入支出决算表",
+}
+ALL_TABLES = (EXPENDITURE_TABLE, INCOME_TABLE, *FUND_TABLES.values())
+
+
+@attrs.frozen
+class _Table:
+    """One function table as a line sees it: which attribute, which cells, which total.
+
+    Attributes:
+        attr: the line's attribute holding the row (``expenditure``, ``income``,
+            ``general_budget``, ...).
+        name_zh: the table's prefix for cell names (the fund's name, or empty).
+        name_en: the English counterpart of ``name_zh``.
+        columns: ``(field, zh, en)`` for each cell the roll-ups check, in column order.
+        total: the field of the row's published total.
+        derived_total: the model attribute of the Σ of the parts (for paths).
+        parts: the fields whose Σ is ``total``.
+
+    """
+
+    attr: str
+    name_zh: str
+    name_en: str
+    columns: tuple[tuple[str, str, str], ...]
+    total: str
+    derived_total: str
+    parts: tuple[str, ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The fields of :attr:`columns`, in column order."""
+        return tuple(field for field, _zh, _en in self.columns)
+
+    def column_label(self, field: str, *, with_table: bool = True) -> tuple[str, str]:
+        """The (Chinese, English) name of one cell, with the fund's name unless told not to."""
+        for name, zh, en in self.columns:
+            if name != field:
+                continue
+            if not with_table or not self.name_zh:
+                return zh, en
+            return f"{self.name_zh}{zh}", f"{en} from {self.name_en}"
+        raise KeyError(field)
+
+
+def _keyed(field: str, key: str) -> tuple[str, str, str]:
+    zh, en = label(key)
+    return field, zh, en
+
+
+_NATURE_FIELDS = (
+    "basic",
+    "project",
+    "remitted_to_superior",
+    "business",
+    "subsidies_to_subordinates",
+)
+
+EXPENDITURE = _Table(
+    attr="expenditure",
+    name_zh="",
+    name_en="",
+    columns=(
+        _keyed("basic", "basic"),
+        _keyed("project", "project"),
+        _keyed("remitted_to_superior", "remitted_to_superior"),
+        _keyed("business", "business_expenditure"),
+        _keyed("subsidies_to_subordinates", "subsidies_to_subordinates"),
+        _keyed("stated_total", "expenditure_total"),
+    ),
+    total="stated_total",
+    derived_total="parts_total",
+    parts=_NATURE_FIELDS,
+)
+"""The 支出决算表 (:class:`~govfinal.model.NatureAmounts`)."""
+
+_SOURCE_FIELDS = (
+    "fiscal",
+    "superior_subsidy",
+    "service",
+    "business",
+    "subordinate_remittance",
+    "other",
+)
+
+INCOME = _Table(
+    attr="income",
+    name_zh="",
+    name_en="",
+    columns=(
+        _keyed("total", "income_total"),
+        *(_keyed(field, field) for field in _SOURCE_FIELDS),
+    ),
+    total="total",
+    derived_total="parts_total",
+    parts=_SOURCE_FIELDS,
+)
+"""The 收入决算表 (:class:`~govfinal.model.IncomeRow`)."""
+
+
+def _fund_table(fund: FundType) -> _Table:
+    zh, en = label(f"fund_{fund.field}")
+    return _Table(
+        attr=fund.field,
+        name_zh=zh,
+        name_en=en,
+        columns=(
+            _keyed("opening", "opening_balance"),
+            ("income", "本年收入", "income for the year"),
+            _keyed("basic", "basic"),
+            _keyed("project", "project"),
+            ("stated_expenditure", "本年支出", "expenditure for the year"),
+            _keyed("closing", "closing_balance"),
+        ),
+        total="stated_expenditure",
+        derived_total="parts_expenditure",
+        parts=("basic", "project"),
+    )
+
+
+FUNDS: dict[FundType, _Table] = {fund: _fund_table(fund) for fund in FundType}
+"""The three fund tables (:class:`~govfinal.model.FundAmounts`), in FundType order."""
+
+
+# -- terms -------------------------------------------------------------------
+
+
+def line_path(code: str) -> str:
+    """The path of a function line, e.g. ``functions[2060101]``."""
+    return f"functions[{code}]"
+
+
+def line_label(line: FunctionLine) -> tuple[str, str]:
+    """How a line is named in messages: ``行政运行（2010601）`` / ``function 2010601``."""
+    return f"{line.name}（{line.code}）", f"function {line.code}"
+
+
+def _cell_labels(line: FunctionLine, table: _Table, field: str, prefixed: bool) -> tuple[str, str]:
+    """``行政运行（2010601）一般公共预算财政拨款基本支出``, or just ``基本支出`` unprefixed."""
+    if not prefixed:
+        return table.column_label(field, with_table=False)
+    zh, en = table.column_label(field)
+    return f"{line.name}（{line.code}）{zh}", f"{en} ({line.code})"
+
+
+def cell_value(line: FunctionLine, table: _Table, field: str) -> Decimal | None:
+    """The published cell ``line.<table>.<field>``, or ``None`` when blank."""
+    row = getattr(line, table.attr)
+    if row is None:
+        return None
+    value: Decimal | None = getattr(row, field)
+    return value
+
+
+def cell_term(
+    checker: Checker, line: FunctionLine, table: _Table, field: str, *, prefixed: bool = True
+) -> Term | None:
+    """The published cell as a term; ``prefixed`` names the line and fund in its label."""
+    value = cell_value(line, table, field)
+    if value is None:
+        return None
+    zh, en = _cell_labels(line, table, field, prefixed)
+    return checker.amount(f"{line_path(line.code)}.{table.attr}.{field}", zh, en, value)
+
+
+def part_terms(
+    checker: Checker, line: FunctionLine, table: _Table, *, prefixed: bool
+) -> list[Term]:
+    """The line's published parts of the table's total, as terms (blanks skipped)."""
+    terms = (cell_term(checker, line, table, field, prefixed=prefixed) for field in table.parts)
+    return [term for term in terms if term is not None]
+
+
+def parts_total(
+    checker: Checker, line: FunctionLine, table: _Table, *, prefixed: bool
+) -> Term | None:
+    """Σ of the line's published parts (e.g. 基本支出 + 项目支出); ``None`` if none."""
+    parts = part_terms(checker, line, table, prefixed=prefixed)
+    if not parts:
+        return None
+    zh, en = _cell_labels(line, table, table.total, prefixed)
+    return checker.total(
+        parts, f"{line_path(line.code)}.{table.attr}.{table.derived_total}", zh, en
+    )
+
+
+def effective_term(
+    checker: Checker, line: FunctionLine, table: _Table, field: str, *, prefixed: bool = True
+) -> Term | None:
+    """A cell as the line has it: published, else (for the total) the Σ of its parts.
+
+    This is ``NatureAmounts.total`` or ``FundAmounts.expenditure`` as a term,
+    with the half-widths of the figures actually published.
+    """
+    own = cell_term(checker, line, table, field, prefixed=prefixed)
+    if own is not None or field != table.total:
+        return own
+    return parts_total(checker, line, table, prefixed=prefixed)
+
+
+def _distinct_children(tree: FunctionTree, code: str) -> Iterator[FunctionLine]:
+    seen: set[str] = set()
+    for child in tree.children(code):
+        if child.code not in seen:
+            seen.add(child.code)
+            yield child
+
+
+def rollup_term(
+    checker: Checker, tree: FunctionTree, code: str, table: _Table, field: str
+) -> Term | None:
+    """A line's cell as a term: its own (effective) cell, else the Σ of its children's roll-ups.
+
+    ``None`` when neither the line nor anything below it publishes the cell.
+    A derived roll-up keeps its children's terms, so its half-width is the sum
+    of the published figures behind it.
+    """
+    line = tree.get(code)
+    if line is None:
+        return None
+    own = effective_term(checker, line, table, field)
+    if own is not None:
+        return own
+    children = children_terms(checker, tree, code, table, field)
+    if not children:
+        return None
+    zh, en = _cell_labels(line, table, field, prefixed=True)
+    return checker.total(children, f"{line_path(code)}.{table.attr}.{field}", zh, en)
+
+
+def children_terms(
+    checker: Checker, tree: FunctionTree, code: str, table: _Table, field: str
+) -> list[Term]:
+    """The roll-ups of the lines directly under ``code`` that publish the cell."""
+    terms = (
+        rollup_term(checker, tree, child.code, table, field)
+        for child in _distinct_children(tree, code)
+    )
+    return [term for term in terms if term is not None]
+
+
+def first_lines(tree: FunctionTree) -> Iterator[FunctionLine]:
+    """Each code's first line, in table order (repeats are F201's business)."""
+    for line in tree:
+        if tree.get(line.code) is line:
+            yield line
+
+
+# -- codes -------------------------------------------------------------------
+
+
+@rule(
+    "F201",
+    "function-code-duplicate",
+    title_zh="功能分类科目重复",
+    title_en="Function code listed twice",
+    formula="每个支出功能分类科目编码只出现一次",
+    tables=ALL_TABLES,
+)
+def function_code_duplicate(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A code on more than one line: each repeat is reported."""
+    first_row: dict[str, int] = {}
+    for row, line in enumerate(report.functions, start=1):
+        if line.code not in first_row:
+            first_row[line.code] = row
+            continue
+        first = first_row[line.code]
+        yield checker.finding(
+            line_path(line.code),
+            f"支出功能分类科目 {line.code}「{line.name}」重复列示："
+            f"第 {row} 行，首次见第 {first} 行",
+            f"function code {line.code} ({line.name}) is listed again on row {row}"
+            f" (first on row {first})",
+        )
+
+
+@rule(
+    "F202",
+    "function-code-orphan",
+    title_zh="功能分类科目缺少上级科目",
+    title_en="Function line without its parent line",
+    formula="每个款、项科目的上级科目列示于表中",
+    tables=ALL_TABLES,
+    severity=Severity.WARNING,
+)
+def function_code_orphan(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A 款 or 项 line whose parent code has no line: its amounts roll up nowhere."""
+    tree = report.functions
+    for line in first_lines(tree):
+        parent = line.parent_code
+        if parent is None or parent in tree:
+            continue
+        official = FUNCTION_CODES.name_of(parent)
+        named_zh = f"{parent}「{official}」" if official else parent
+        named_en = f"{parent} ({official})" if official else parent
+        yield checker.finding(
+            line_path(line.code),
+            f"{line.name}（{line.code}）的上级科目 {named_zh} 未列示",
+            f"the parent {named_en} of function {line.code} ({line.name}) has no line",
+        )
+
+
+@rule(
+    "F203",
+    "function-code-unknown",
+    title_zh="功能分类科目不在科目表中",
+    title_en="Function code not in the code table",
+    formula="科目编码 ∈ 支出功能分类科目表",
+    tables=ALL_TABLES,
+    severity=Severity.INFO,
+)
+def function_code_unknown(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A well-formed code the official table does not know: accepted, and noted."""
+    for line in first_lines(report.functions):
+        if line.code in FUNCTION_CODES:
+            continue
+        yield checker.finding(
+            line_path(line.code),
+            f"支出功能分类科目 {line.code}「{line.name}」不在科目表中（已按列示接受）",
+            f"function code {line.code} ({line.name}) is not in the code table"
+            " (accepted as listed)",
+        )
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+@rule(
+    "F204",
+    "function-name-differs",
+    title_zh="功能分类科目名称与科目表不同",
+    title_en="Function name differs from the code table",
+    formula="列示科目名称 = 科目表名称（不计空白）",
+    tables=ALL_TABLES,
+    severity=Severity.INFO,
+)
+def function_name_differs(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A line's published name is not the official name of its code (whitespace ignored)."""
+    reported: set[tuple[str, str]] = set()
+    for line in report.functions:
+        official = FUNCTION_CODES.name_of(line.code)
+        if official is None or _compact(official) == _compact(line.name):
+            continue
+        if (line.code, line.name) in reported:
+            continue
+        reported.add((line.code, line.name))
+        yield checker.finding(
+            line_path(line.code),
+            f"科目 {line.code} 列示名称「{line.name}」，科目表名称为「{official}」",
+            f"function {line.code} is named '{line.name}'; the code table names it '{official}'",
+        )
+
+
+# -- roll-ups ----------------------------------------------------------------
+
+
+def rollup_findings(
+    report: FinalAccount, checker: Checker, table: _Table
+) -> Iterator[Finding | None]:
+    """Each published cell of each 类 and 款 = Σ of its children's roll-ups of it."""
+    tree = report.functions
+    for line in first_lines(tree):
+        if line.level is FunctionLevel.SUBITEM:
+            continue
+        for field in table.fields:
+            stated = cell_term(checker, line, table, field)
+            if stated is None:
+                continue
+            children = children_terms(checker, tree, line.code, table, field)
+            if not children:
+                continue
+            zh, en = table.column_label(field)
+            derived = checker.total(
+                children, f"{line_path(line.code)}.{table.attr}", f"下级科目{zh}之和", f"Σ {en}"
+            )
+            yield checker.equal(stated, derived)
+
+
+@rule(
+    "F205",
+    "function-rollup-expenditure",
+    title_zh="支出决算表科目汇总",
+    title_en="Expenditure by nature rolls up the function tree",
+    formula="类（款）各栏 = Σ 下级款（项）同栏",
+    tables=(EXPENDITURE_TABLE,),
+)
+def function_rollup_expenditure(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """支出决算表: each cell of a 类 or 款 = Σ of its children's roll-ups."""
+    yield from rollup_findings(report, checker, EXPENDITURE)
+
+
+@rule(
+    "F206",
+    "function-rollup-income",
+    title_zh="收入决算表科目汇总",
+    title_en="Income by source rolls up the function tree",
+    formula="类（款）各栏 = Σ 下级款（项）同栏",
+    tables=(INCOME_TABLE,),
+)
+def function_rollup_income(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """收入决算表: each cell of a 类 or 款 = Σ of its children's roll-ups."""
+    yield from rollup_findings(report, checker, INCOME)
+
+
+@rule(
+    "F207",
+    "function-rollup-funds",
+    title_zh="财政拨款支出决算表科目汇总",
+    title_en="Fund tables roll up the function tree",
+    formula="类（款）各栏 = Σ 下级款（项）同栏（三类财政拨款各表）",
+    tables=tuple(FUND_TABLES.values()),
+)
+def function_rollup_funds(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Each fund table: each cell of a 类 or 款 = Σ of its children's roll-ups."""
+    for table in FUNDS.values():
+        yield from rollup_findings(report, checker, table)
+
+
+# -- each line on its own ----------------------------------------------------
+
+
+def line_total_findings(
+    report: FinalAccount, checker: Checker, table: _Table
+) -> Iterator[Finding | None]:
+    """Per line: the published total of ``table`` = Σ of its published parts."""
+    for line in report.functions:
+        stated = cell_term(checker, line, table, table.total)
+        derived = parts_total(checker, line, table, prefixed=False)
+        if stated is None or derived is None:
+            continue
+        yield checker.equal(stated, derived)
+
+
+@rule(
+    "F208",
+    "function-line-natures",
+    title_zh="科目本年支出合计（按性质）",
+    title_en="A function line's expenditure by nature",
+    formula="本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出",
+    tables=(EXPENDITURE_TABLE,),
+)
+def function_line_natures(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """支出决算表, per line: 本年支出合计 = Σ of its published natures."""
+    yield from line_total_findings(report, checker, EXPENDITURE)
+
+
+@rule(
+    "F209",
+    "function-line-fund-natures",
+    title_zh="科目财政拨款本年支出（按性质）",
+    title_en="A function line's fund expenditure by nature",
+    formula="本年支出 = 基本支出 + 项目支出（各类财政拨款）",
+    tables=tuple(FUND_TABLES.values()),
+)
+def function_line_fund_natures(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Each fund table, per line: 本年支出 = 基本支出 + 项目支出."""
+    for table in FUNDS.values():
+        yield from line_total_findings(report, checker, table)
+
+
+@rule(
+    "F210",
+    "function-line-income-sources",
+    title_zh="科目本年收入合计（按来源）",
+    title_en="A function line's income by source",
+    formula="本年收入合计 = 财政拨款收入 + 上级补助收入 + 事业收入 + 经营收入"
+    " + 附属单位上缴收入 + 其他收入",
+    tables=(INCOME_TABLE,),
+)
+def function_line_income_sources(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """收入决算表, per line: 本年收入合计 = Σ of its published sources."""
+    yield from line_total_findings(report, checker, INCOME)
+
+
+def fiscal_expenditure(checker: Checker, line: FunctionLine) -> Term | None:
+    """The line's 财政拨款本年支出: one fund's term, or the Σ over the funds publishing it."""
+    funds = [
+        (fund, term)
+        for fund, table in FUNDS.items()
+        if (term := effective_term(checker, line, table, table.total)) is not None
+    ]
+    if not funds:
+        return None
+    if len(funds) == 1:
+        return funds[0][1]
+    figures_zh = " + ".join(f"{fund.value} {term.value}" for fund, term in funds)
+    figures_en = " + ".join(f"{FUNDS[fund].name_en} {term.value}" for fund, term in funds)
+    zh, en = line_label(line)
+    return checker.total(
+        [term for _fund, term in funds],
+        line_path(line.code),
+        f"{zh}财政拨款本年支出（{figures_zh}）",
+        f"fiscal expenditure of {en} ({figures_en})",
+    )
+
+
+@rule(
+    "F211",
+    "function-line-funds-within-total",
+    title_zh="科目财政拨款支出不超过本年支出",
+    title_en="A function line's fiscal expenditure within its total",
+    formula="Σ 三类财政拨款本年支出 ≤ 本年支出合计（支出决算表）",
+    tables=(EXPENDITURE_TABLE, *FUND_TABLES.values()),
+)
+def function_line_funds_within_total(
+    report: FinalAccount, checker: Checker
+) -> Iterator[Finding | None]:
+    """Per line: what the fiscal funds spent is part of what the line spent from all funds."""
+    for line in report.functions:
+        whole = effective_term(checker, line, EXPENDITURE, EXPENDITURE.total)
+        part = fiscal_expenditure(checker, line)
+        if whole is None or part is None:
+            continue
+        yield checker.at_most(part, whole)
+
+
+def balance_finding(checker: Checker, line: FunctionLine, table: _Table) -> Finding | None:
+    """One fund on one line: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
+
+    Skipped unless opening, income and closing are published; a blank
+    本年支出 among them counts as zero. The finding is about 年末结转和结余.
+    """
+    opening = cell_term(checker, line, table, "opening", prefixed=False)
+    income = cell_term(checker, line, table, "income", prefixed=False)
+    closing = cell_term(checker, line, table, "closing", prefixed=False)
+    if opening is None or income is None or closing is None:
+        return None
+    spent = effective_term(checker, line, table, table.total, prefixed=False)
+    uses = [closing] if spent is None else [spent, closing]
+    zh, en = line_label(line)
+    fund_zh, fund_en = table.name_zh, table.name_en
+    used_zh = " + ".join(term.formula_zh() for term in uses)
+    used_en = " + ".join(term.formula_en() for term in uses)
+    stated = checker.total(
+        uses, closing.path, f"{zh}{fund_zh}：{used_zh} =", f"{en}, {fund_en}: {used_en} ="
+    )
+    sources = checker.total([opening, income], f"{line_path(line.code)}.{table.attr}", "", "")
+    found = checker.equal(stated, sources)
+    if found is None:
+        return None
+    related = (*found.related, *(path for term in uses for path in term.paths()))
+    return attrs.evolve(found, related=tuple(p for p in related if p != found.path))
+
+
+@rule(
+    "F212",
+    "function-line-fund-balance",
+    title_zh="科目财政拨款收支平衡",
+    title_en="A function line's fund balances",
+    formula="年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余（各类财政拨款）",
+    tables=tuple(FUND_TABLES.values()),
+)
+def function_line_fund_balance(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Per line and fund: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余."""
+    for table in FUNDS.values():
+        for line in report.functions:
+            yield balance_finding(checker, line, table)
