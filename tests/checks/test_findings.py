@@ -427,10 +427,6 @@ def test_rounds_to(stated: str, low: str, high: str, expected: bool) -> None:
     assert rounds_to(D(stated), D(low), D(high)) is expected
 
 
-@pytest.mark.xfail(
-    reason="rounds_to treats 0.00 as positive, [−0.005, 0.005); half-up takes −0.005 to −0.01",
-    strict=True,
-)
 def test_rounds_to_zero_excludes_minus_half_a_cent() -> None:
     # The values that round half-up to 0.00 are (−0.005, 0.005). The check errs on the
     # lenient side at this single point (it can only miss a finding, never invent one).

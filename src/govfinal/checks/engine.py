@@ -34,6 +34,11 @@ def _threshold(value: AmountLike) -> Decimal:
     return to_decimal(value, what="threshold")
 
 
+def _codes(value: str | Iterable[str]) -> frozenset[str]:
+    """Rule codes or names: one string, or any iterable of them."""
+    return frozenset((value,) if isinstance(value, str) else value)
+
+
 @attrs.frozen
 class CheckOptions:
     """How the checks judge a report.
@@ -52,8 +57,8 @@ class CheckOptions:
     exact: bool = False
     change_threshold: Decimal = attrs.field(default=Decimal(10), converter=_threshold)
     variance_threshold: Decimal = attrs.field(default=Decimal(10), converter=_threshold)
-    select: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
-    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    select: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
 
     def runs(self, rule: Rule) -> bool:
         """Whether ``rule`` is selected and not ignored."""
@@ -126,16 +131,17 @@ class Checker:
             return None
         tolerance = CONTEXT.add(stated.half_width, derived.half_width)
         diff = CONTEXT.subtract(stated.value, derived.value)
+        shown = stated.spelled()
         return self.finding(
             stated.path,
-            f"{stated.label_zh} {stated.value} ≠ {derived.formula_zh()}"
+            f"{shown.label_zh} {stated.value} ≠ {derived.formula_zh()}"
             f"{_equals(derived)}（差 {diff}，容差 {tolerance}）",
-            f"{stated.label_en} {stated.value} ≠ {derived.formula_en()}"
+            f"{shown.label_en} {stated.value} ≠ {derived.formula_en()}"
             f"{_equals(derived)} (difference {diff}, tolerance {tolerance})",
             expected=derived.value,
             actual=stated.value,
             tolerance=tolerance,
-            related=derived.paths(),
+            related=_related(stated, derived),
         )
 
     def at_most(self, part: Term, whole: Term) -> Finding | None:
@@ -144,16 +150,17 @@ class Checker:
         tolerance = CONTEXT.add(part.half_width, whole.half_width)
         if excess <= 0 or excess < tolerance:
             return None
+        shown = part.spelled()
         return self.finding(
             part.path,
-            f"{part.label_zh} {part.value} > {whole.formula_zh()}{_equals(whole)}"
+            f"{shown.label_zh} {part.value} > {whole.formula_zh()}{_equals(whole)}"
             f"（超出 {excess}，容差 {tolerance}）",
-            f"{part.label_en} {part.value} > {whole.formula_en()}{_equals(whole)}"
+            f"{shown.label_en} {part.value} > {whole.formula_en()}{_equals(whole)}"
             f" (excess {excess}, tolerance {tolerance})",
             expected=whole.value,
             actual=part.value,
             tolerance=tolerance,
-            related=whole.paths(),
+            related=_related(part, whole),
         )
 
     def ratio(
@@ -193,6 +200,12 @@ class Checker:
             tolerance=tolerance,
             related=tuple(p for t in operands for p in t.paths()),
         )
+
+
+def _related(stated: Term, other: Term) -> tuple[str, ...]:
+    """The published figures of both sides except the stated one itself, in order, once each."""
+    paths = (*(stated.paths() if stated.parts else ()), *other.paths())
+    return tuple(dict.fromkeys(path for path in paths if path != stated.path))
 
 
 def _equals(term: Term) -> str:

@@ -91,8 +91,12 @@ class FindingError(GovFinalError):
             self.add_note(f"with {path}")
 
 
-class FindingsError(ExceptionGroup[FindingError]):
-    """All findings of a report at or above a severity, as an exception group."""
+class FindingsError(ExceptionGroup[FindingError], GovFinalError):
+    """All findings of a report at or above a severity, as an exception group.
+
+    It is a :class:`~govfinal.errors.GovFinalError` too, so one ``except``
+    clause catches every error govfinal raises on purpose.
+    """
 
 
 @attrs.frozen

@@ -104,6 +104,18 @@ class Term:
             return f"{self.label_en} {self.value}"
         return " + ".join(part.formula_en() for part in self.parts)
 
+    def spelled(self) -> Term:
+        """This term named by its formula when it is derived (``a 1.00 + b 2.00 =``).
+
+        A published term is returned unchanged. Used on the stated side of a
+        message, so that a derived figure shows what was added up.
+        """
+        if not self.parts:
+            return self
+        return attrs.evolve(
+            self, label_zh=f"{self.formula_zh()} =", label_en=f"{self.formula_en()} ="
+        )
+
     def paths(self) -> tuple[str, ...]:
         """The paths of the published figures behind this term."""
         if not self.parts:
@@ -183,7 +195,9 @@ def rounds_to(stated: Decimal, low: Decimal, high: Decimal) -> bool:
     width = percent_half_width(stated)
     top = CONTEXT.add(stated, width)
     bottom = CONTEXT.subtract(stated, width)
-    if stated >= 0:  # [stated − w, stated + w): half-up rounds the lower edge up to stated
+    if stated.is_zero():  # (−w, w): half-up rounds both edges away from zero
+        return low < top and high > bottom
+    if stated > 0:  # [stated − w, stated + w): half-up rounds the lower edge up to stated
         return low < top and high >= bottom
     return low <= top and high > bottom  # mirror image for negative figures
 
