@@ -155,18 +155,11 @@ def test_rounding_never_produces_an_error(report: FinalAccount) -> None:
 @given(unrounded_final_accounts().flatmap(with_blank_parent_rows))
 def test_rounding_never_produces_an_error_with_blank_parent_rows(report: FinalAccount) -> None:
     # A 类 or 款 row left blank stands for the Σ of its children's published cells, and
-    # forgives the rounding of each of them. T106 is left out here: it reads such a 类
-    # as a single published figure (see test_a_blank_class_total_forgives_its_children).
+    # forgives the rounding of each of them.
     assert _errors(check(report, exact=True)) == []
-    options = CheckOptions(ignore={"T106"})
-    assert _errors(check(published(report), options=options)) == []
+    assert _errors(check(published(report))) == []
 
 
-@pytest.mark.xfail(
-    reason="T106 takes a 类 without a published 本年支出合计 as one figure (half-width 0.005)"
-    " instead of the Σ of its children's published figures",
-    strict=True,
-)
 def test_a_blank_class_total_forgives_its_children() -> None:
     # True 款 amounts 1.004 + 1.004 + 0.992 = 3.000 = 本年支出合计. Published: 1.00, 1.00 and
     # 0.99 (Σ 2.99) against 3.00, and the 类 201 leaves its row blank. Four published figures:
@@ -312,14 +305,8 @@ def moved_cell(
 
 
 def _related(finding: Finding) -> tuple[str, ...]:
-    """``finding.related``, a 类 line's ``expenditure.total`` read as ``expenditure.stated_total``.
-
-    T106 names a 类's 本年支出合计 by the model's property ``NatureAmounts.total``
-    (published, else the Σ of the children) rather than by the published field.
-    """
-    return tuple(
-        path.replace(".expenditure.total", ".expenditure.stated_total") for path in finding.related
-    )
+    """The paths ``finding`` relates to."""
+    return finding.related
 
 
 @given(SMALL_REPORTS, st.data(), st.sampled_from(LINE_CELLS), shifts())

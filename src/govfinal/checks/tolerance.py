@@ -105,15 +105,19 @@ class Term:
         return " + ".join(part.formula_en() for part in self.parts)
 
     def spelled(self) -> Term:
-        """This term named by its formula when it is derived (``a 1.00 + b 2.00 =``).
+        """The term named with its formula when it is derived (``合计：a 1.00 + b 2.00 =``).
 
         A published term is returned unchanged. Used on the stated side of a
         message, so that a derived figure shows what was added up.
         """
         if not self.parts:
             return self
+        prefix_zh = f"{self.label_zh}：" if self.label_zh else ""
+        prefix_en = f"{self.label_en}: " if self.label_en else ""
         return attrs.evolve(
-            self, label_zh=f"{self.formula_zh()} =", label_en=f"{self.formula_en()} ="
+            self,
+            label_zh=f"{prefix_zh}{self.formula_zh()} =",
+            label_en=f"{prefix_en}{self.formula_en()} =",
         )
 
     def paths(self) -> tuple[str, ...]:

@@ -126,7 +126,9 @@ class FunctionTree:
         index: dict[str, FunctionLine] = {}
         children: dict[str | None, list[FunctionLine]] = {}
         for line in self.lines:
-            index.setdefault(line.code, line)
+            if line.code in index:
+                continue  # a repeated code: the first line stands (the checks report it)
+            index[line.code] = line
             children.setdefault(line.parent_code, []).append(line)
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})

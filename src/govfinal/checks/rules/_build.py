@@ -8,6 +8,7 @@ from decimal import Decimal
 from govfinal.checks.engine import Checker
 from govfinal.checks.tolerance import Term
 from govfinal.model.function import FunctionLine, ValueOf
+from govfinal.money import ZERO
 from govfinal.terms import label
 
 
@@ -68,3 +69,13 @@ def stated_or_sum(
     if stated is not None:
         return term(checker, stated_path, key, stated)
     return parts_sum(checker, parts, sum_path, key)
+
+
+def blank(path: str, zh: str, en: str) -> Term:
+    """A blank cell among published ones: exactly zero, with no rounding."""
+    return Term(path, f"{zh}（空）", f"{en} (blank)", ZERO, ZERO)
+
+
+def sum_of(checker: Checker, parts: Sequence[Term], path: str, zh: str, en: str) -> Term:
+    """The derived sum of ``parts``; a single part stands for itself."""
+    return parts[0] if len(parts) == 1 else checker.total(parts, path, zh, en)

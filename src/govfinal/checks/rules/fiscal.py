@@ -14,7 +14,7 @@ as zero; a blank cell beside published ones counts as an exact zero.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Final, NamedTuple
 
 import attrs
@@ -22,17 +22,16 @@ import attrs
 from govfinal.checks.engine import Checker
 from govfinal.checks.findings import Finding
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import parts_sum, term
+from govfinal.checks.rules._build import blank, parts_sum, sum_of, term
+from govfinal.checks.rules._tables import FUNDS, first_lines, rollup_term
 from govfinal.checks.rules.totals import expenditure_total
 from govfinal.checks.tolerance import Term
 from govfinal.classification import FunctionLevel
-from govfinal.model.function import FunctionTree
 from govfinal.model.funds import FundAmounts, FundType
 from govfinal.model.report import FinalAccount
-from govfinal.money import ZERO
 from govfinal.terms import label
 
-__all__ = ["fiscal_total", "spelled", "spelled_at_most", "spelled_equal", "sum_of"]
+__all__ = ["fiscal_total"]
 
 TABLE = "财政拨款收入支出决算总表"
 TOTALS_TABLE = "收入支出决算总表"
@@ -118,52 +117,10 @@ def _cells(checker: Checker, amounts: FundAmounts, row: _Row, columns: Iterable[
     return [found for found in terms if found is not None]
 
 
-def _blank(path: str, zh: str, en: str) -> Term:
-    """A blank cell among published ones: exactly zero, with no rounding."""
-    return Term(path, f"{zh}（空）", f"{en} (blank)", ZERO, ZERO)
-
-
-def sum_of(checker: Checker, parts: Sequence[Term], path: str, zh: str, en: str) -> Term:
-    """The derived sum of ``parts``; a single part stands for itself."""
-    return parts[0] if len(parts) == 1 else checker.total(parts, path, zh, en)
-
-
-def spelled(figure: Term) -> Term:
-    """``figure`` named by its formula when it is derived, for the left side of a message.
-
-    A published figure is returned as it is; a derived one reads
-    ``a 1.00 + b 2.00 =`` so that the message shows what was added up.
-    """
-    if not figure.parts:
-        return figure
-    return attrs.evolve(
-        figure, label_zh=f"{figure.formula_zh()} =", label_en=f"{figure.formula_en()} ="
-    )
-
-
-def _relating(finding: Finding | None, figure: Term) -> Finding | None:
-    """``finding`` with the published figures behind ``figure`` among its related paths."""
-    if finding is None:
-        return None
-    paths = (*finding.related, *figure.paths())
-    related = tuple(dict.fromkeys(p for p in paths if p != finding.path))
-    return attrs.evolve(finding, related=related)
-
-
-def spelled_equal(checker: Checker, stated: Term, derived: Term) -> Finding | None:
-    """:meth:`Checker.equal`, with a derived ``stated`` spelled out and its parts related."""
-    return _relating(checker.equal(spelled(stated), derived), stated)
-
-
-def spelled_at_most(checker: Checker, part: Term, whole: Term) -> Finding | None:
-    """:meth:`Checker.at_most`, with a derived ``part`` spelled out and its parts related."""
-    return _relating(checker.at_most(spelled(part), whole), part)
-
-
-def _cell_or_blank(checker: Checker, amounts: FundAmounts, row: _Row, column: str) -> Term:
+def _cell_orblank(checker: Checker, amounts: FundAmounts, row: _Row, column: str) -> Term:
     """A cell of a fund row, a blank one as an exact zero."""
     found = _cell(checker, amounts, row, column)
-    return found if found is not None else _blank(row.cell_path(column), *row.label(column))
+    return found if found is not None else blank(row.cell_path(column), *row.label(column))
 
 
 def _fund_terms(report: FinalAccount, checker: Checker, column: str) -> list[Term]:
@@ -192,12 +149,12 @@ def fiscal_total(report: FinalAccount, checker: Checker, column: str) -> Term | 
     return sum_of(checker, parts, f"fiscal.{column}", *label(key)) if parts else None
 
 
-def _fiscal_total_or_blank(report: FinalAccount, checker: Checker, column: str) -> Term:
+def _fiscal_total_orblank(report: FinalAccount, checker: Checker, column: str) -> Term:
     """:func:`fiscal_total`, an unpublished one as an exact zero."""
     found = fiscal_total(report, checker, column)
     if found is not None:
         return found
-    return _blank(f"fiscal.stated_{column}", *label(_FISCAL_KEYS[column]))
+    return blank(f"fiscal.stated_{column}", *label(_FISCAL_KEYS[column]))
 
 
 def _naming_fund(finding: Finding | None, fund_type: FundType) -> Finding | None:
@@ -228,11 +185,11 @@ def fund_balance(report: FinalAccount, checker: Checker) -> Iterator[Finding | N
         row = _fund_row(fund_type, named=False)
         if not _cells(checker, amounts, row, BALANCE_COLUMNS):
             continue
-        inflow = [_cell_or_blank(checker, amounts, row, c) for c in ("opening", "income")]
-        outflow = [_cell_or_blank(checker, amounts, row, c) for c in ("expenditure", "closing")]
+        inflow = [_cell_orblank(checker, amounts, row, c) for c in ("opening", "income")]
+        outflow = [_cell_orblank(checker, amounts, row, c) for c in ("expenditure", "closing")]
         stated = checker.total(outflow, row.cell_path("closing"), "", "")
         derived = checker.total(inflow, row.path, "", "")
-        yield _naming_fund(spelled_equal(checker, stated, derived), fund_type)
+        yield _naming_fund(checker.equal(stated, derived), fund_type)
 
 
 @rule(
@@ -252,7 +209,7 @@ def fund_natures(report: FinalAccount, checker: Checker) -> Iterator[Finding | N
         parts = _cells(checker, amounts, row, ("basic", "project"))
         if not parts:
             continue
-        stated = _cell_or_blank(checker, amounts, row, "expenditure")
+        stated = _cell_orblank(checker, amounts, row, "expenditure")
         derived = checker.total(parts, row.path, *row.label("expenditure"))
         yield _naming_fund(checker.equal(stated, derived), fund_type)
 
@@ -304,7 +261,7 @@ def fiscal_grand_totals(report: FinalAccount, checker: Checker) -> Iterator[Find
         if stated is None or all(fiscal_total(report, checker, c) is None for c in columns):
             continue
         key = f"fiscal_{name}"
-        parts = [_fiscal_total_or_blank(report, checker, column) for column in columns]
+        parts = [_fiscal_total_orblank(report, checker, column) for column in columns]
         yield checker.equal(
             term(checker, f"fiscal.stated_{name}", key, stated),
             parts_sum(checker, parts, "fiscal", key),
@@ -355,48 +312,23 @@ def fund_income_matches_sources(report: FinalAccount, checker: Checker) -> Itera
         yield checker.equal(stated, term(checker, f"income.sources.{field}", field, sources[field]))
 
 
-def _rollup_term(
-    checker: Checker, tree: FunctionTree, code: str, fund_type: FundType, column: str
-) -> Term | None:
-    """:meth:`FunctionTree.rollup` of one fund cell, as a term.
-
-    The line's own cell if published, else the derived sum of its children's
-    roll-ups (so the tolerance counts every published cell behind it), else
-    ``None``. Its value is ``tree.rollup(code, …)`` of the same cell.
-    """
-    line = tree.get(code)
-    if line is not None:
-        amounts = line.fund(fund_type)
-        row = _Row(
-            f"functions[{code}].{fund_type.field}",
-            f"{line.name}（{code}）",
-            f"{_LEVELS_EN[line.level]} {code}",
-        )
-        own = None if amounts is None else _cell(checker, amounts, row, column)
-        if own is not None:
-            return own
-    children = (
-        _rollup_term(checker, tree, child.code, fund_type, column) for child in tree.children(code)
-    )
-    parts = [child for child in children if child is not None]
-    if not parts:
-        return None
-    zh, en = _COLUMNS[column]
-    return sum_of(checker, parts, f"functions[{code}].{fund_type.field}.{column}", zh, en)
-
-
 def _table_total(
     report: FinalAccount, checker: Checker, fund_type: FundType, column: str
 ) -> Finding | None:
     """The fund's total of ``column`` against Σ over 类 of its fund table."""
     stated = _cell(checker, report.fiscal.funds()[fund_type], _fund_row(fund_type), column)
     tree = report.functions
-    terms = (_rollup_term(checker, tree, line.code, fund_type, column) for line in tree.classes())
+    field = "stated_expenditure" if column == "expenditure" else column
+    terms = (
+        rollup_term(checker, tree, line.code, FUNDS[fund_type], field)
+        for line in first_lines(tree)
+        if line.parent_code is None
+    )
     classes = [found for found in terms if found is not None]
     if stated is None or not classes:
         return None
     zh, en = _COLUMNS[column]
-    return spelled_equal(checker, stated, sum_of(checker, classes, "functions", zh, en))
+    return checker.equal(stated, sum_of(checker, classes, "functions", zh, en))
 
 
 @rule(
@@ -447,7 +379,7 @@ def fiscal_opening_within_total(report: FinalAccount, checker: Checker) -> Itera
         return
     opening = report.income.opening_balance
     whole = term(checker, "income.opening_balance", "opening_balance", opening)
-    yield spelled_at_most(checker, part, whole)
+    yield checker.at_most(part, whole)
 
 
 @rule(
@@ -465,7 +397,7 @@ def fiscal_closing_within_total(report: FinalAccount, checker: Checker) -> Itera
         return
     closing = report.expenditure.closing_balance
     whole = term(checker, "expenditure.closing_balance", "closing_balance", closing)
-    yield spelled_at_most(checker, part, whole)
+    yield checker.at_most(part, whole)
 
 
 @rule(
@@ -483,7 +415,7 @@ def fiscal_expenditure_within_total(
     part = fiscal_total(report, checker, "expenditure")
     whole = expenditure_total(report, checker)
     if part is not None and whole is not None:
-        yield spelled_at_most(checker, part, whole)
+        yield checker.at_most(part, whole)
     project = report.expenditure.nature.project
     projects = _fund_terms(report, checker, "project")
     if project is None or not projects:
@@ -492,4 +424,4 @@ def fiscal_expenditure_within_total(
         checker, projects, "fiscal", "财政拨款项目支出", "fiscal project expenditure"
     )
     whole = term(checker, "expenditure.nature.project", "project", project)
-    yield spelled_at_most(checker, fiscal_project, whole)
+    yield checker.at_most(fiscal_project, whole)

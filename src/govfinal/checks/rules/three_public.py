@@ -18,7 +18,8 @@ import attrs
 from govfinal.checks.engine import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules.fiscal import fiscal_total, spelled_at_most, sum_of
+from govfinal.checks.rules._build import sum_of
+from govfinal.checks.rules.fiscal import fiscal_total
 from govfinal.checks.tolerance import Term
 from govfinal.model.comparatives import Figure
 from govfinal.model.report import FinalAccount
@@ -329,7 +330,7 @@ def within_fiscal(report: FinalAccount, checker: Checker) -> Iterator[Finding | 
     fiscal = fiscal_total(report, checker, "expenditure")
     if fiscal is None:
         return
-    yield spelled_at_most(checker, total, fiscal)
+    yield checker.at_most(total, fiscal)
 
 
 @rule(

@@ -8,13 +8,12 @@ from govfinal.checks.engine import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.checks.rules._build import (
-    cell,
-    named,
     parts_sum,
     published_terms,
     stated_or_sum,
     term,
 )
+from govfinal.checks.rules._tables import EXPENDITURE, INCOME, _Table, first_lines, rollup_term
 from govfinal.checks.tolerance import Term
 from govfinal.model.report import FinalAccount
 
@@ -212,27 +211,19 @@ def expenditure_natures_sum(report: FinalAccount, checker: Checker) -> Iterator[
     )
 
 
-def class_terms(report: FinalAccount, checker: Checker, column: str) -> list[Term]:
-    """The 类 lines' roll-ups of one 支出决算表 or 收入决算表 column, as terms.
+def class_terms(report: FinalAccount, checker: Checker, table: _Table, field: str) -> list[Term]:
+    """The 类 lines' roll-ups of one cell of a function table, as terms.
 
-    ``column`` is ``"expenditure.total"`` or ``"income.total"``. A 类 without a
-    published value is represented by the sum of its children.
+    A 类 that does not publish the cell is the derived Σ of its children, so
+    the tolerance counts every published figure behind it.
     """
-    table, field = column.split(".")
-    terms: list[Term] = []
-    for line in report.functions.classes():
-        value = report.functions.rollup(line.code, cell(table, field))
-        if value is not None:
-            terms.append(
-                named(
-                    checker,
-                    f"functions[{line.code}].{column}",
-                    f"{line.name}（{line.code}）",
-                    f"class {line.code}",
-                    value,
-                )
-            )
-    return terms
+    tree = report.functions
+    terms = (
+        rollup_term(checker, tree, line.code, table, field)
+        for line in first_lines(tree)
+        if line.parent_code is None
+    )
+    return [found for found in terms if found is not None]
 
 
 @rule(
@@ -245,7 +236,7 @@ def class_terms(report: FinalAccount, checker: Checker, column: str) -> list[Ter
 )
 def expenditure_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     total = expenditure_total(report, checker)
-    classes = class_terms(report, checker, "expenditure.total")
+    classes = class_terms(report, checker, EXPENDITURE, "stated_total")
     if total is None or not classes:
         return
     yield checker.equal(total, parts_sum(checker, classes, "functions", "expenditure_total"))
@@ -260,7 +251,7 @@ def expenditure_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[
     tables=(TABLE, "收入决算表"),
 )
 def income_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    classes = class_terms(report, checker, "income.total")
+    classes = class_terms(report, checker, INCOME, "total")
     if not classes:
         return
     yield checker.equal(
