@@ -16,7 +16,10 @@ from govfinal import (
     BudgetBasis,
     BudgetUnit,
     BudgetVariance,
+    Comparator,
+    CompletionSpending,
     EconomicLine,
+    EvaluationKind,
     Expenditure,
     Figure,
     FinalAccount,
@@ -24,13 +27,17 @@ from govfinal import (
     FunctionLine,
     FunctionTree,
     FundAmounts,
+    Funding,
+    FundingRow,
     Income,
     IncomeSources,
+    Indicator,
     NatureAmounts,
     PerformanceSummary,
     PriorYear,
     Procurement,
     Profile,
+    SelfEvaluation,
     Staff,
     ThreePublicExpenses,
     UnitKind,
@@ -244,6 +251,7 @@ def build_report() -> FinalAccount:
             achievements=ACHIEVEMENTS,
             problems=PROBLEMS,
             improvements=IMPROVEMENTS,
+            evaluations=(_department_evaluation(), _project_evaluation()),
         ),
         other_matters=(
             "因本单位政府采购预算为 0，本年度授予中小企业合同金额、授予小微企业合同金额为 0 万元。",
@@ -348,4 +356,288 @@ IMPROVEMENTS = (
     "制度，加强项目过程控制。具体项目自评情况附项目支出绩效自评表。三是加强人员培训，完善绩效"
     "评价监控的人员岗前培训及落实，不断提高绩效监控工作人员对预算绩效管理的思想认识和业务能力，"
     "进一步改进工作方式，提升工作水平和工作效率。具体项目自评情况附绩效自评表及自评报告。"
+)
+
+
+def _department_evaluation() -> SelfEvaluation:
+    """部门（单位）整体支出绩效目标自评表（2023 年度）, as published.
+
+    Its completion statement gives 实际完成支出 58.96 万元 (57.82 + 1.13), while
+    the funding block and 本年支出合计 say 58.95: kept as published.
+    """
+
+    def indicator(
+        level1: str,
+        level2: str,
+        name: str,
+        sign: Comparator,
+        target: str,
+        unit: str,
+        basis: str,
+        actual: str,
+        weight: str,
+        score: str,
+    ) -> Indicator:
+        return Indicator(
+            level1,
+            level2,
+            name,
+            sign,
+            target=target,
+            unit=unit,
+            basis=basis,
+            actual=actual,
+            weight=weight,
+            score=score,
+        )
+
+    return SelfEvaluation(
+        kind=EvaluationKind.DEPARTMENT,
+        name="科学技术协会",
+        year=2023,
+        funding=Funding(
+            total=FundingRow("年度总资金", "96.41", "97.6", "58.95"),
+            sources=(
+                FundingRow("中央安排", "0", "20", "0"),
+                FundingRow("自治区安排", "0", "16", "0"),
+                FundingRow("地（州、市）安排", "0", "0", "0"),
+                FundingRow("县（市、区）安排", "96.41", "61.6", "58.95"),
+                FundingRow("其他资金", "0", "0", "0"),
+            ),
+            weight="10",
+            stated_execution_rate="60.4",
+            stated_score="6.04",
+        ),
+        goal=DEPARTMENT_GOAL,
+        completion=DEPARTMENT_COMPLETION,
+        completion_spending=CompletionSpending(total="58.96", basic="57.82", project="1.13"),
+        indicators=(
+            indicator(
+                "运行成本",
+                "质量指标",
+                "培训费下降率",
+                Comparator.GE,
+                "5",
+                "%",
+                "工作计划",
+                "0",
+                "8",
+                "0",
+            ),
+            indicator(
+                "运行成本",
+                "成本指标",
+                "预算经费",
+                Comparator.LE,
+                "96.41",
+                "万元",
+                "预算公开",
+                "58.95",
+                "12",
+                "7.25",
+            ),
+            indicator(
+                "管理效率",
+                "质量指标",
+                "项目支出预算执行率",
+                Comparator.EQ,
+                "100",
+                "%",
+                "政策制度",
+                "3.01",
+                "10",
+                "0.3",
+            ),
+            indicator(
+                "管理效率",
+                "质量指标",
+                "国库集中支付率",
+                Comparator.EQ,
+                "100",
+                "%",
+                "政策制度",
+                "100",
+                "10",
+                "10",
+            ),
+            indicator(
+                "履职效能",
+                "数量指标",
+                "科技之冬活动场次",
+                Comparator.GE,
+                "10",
+                "场次",
+                "工作计划",
+                "10",
+                "15",
+                "15",
+            ),
+            indicator(
+                "履职效能",
+                "数量指标",
+                "组织各类科普活动场次",
+                Comparator.GE,
+                "15",
+                "场次",
+                "工作计划",
+                "15",
+                "10",
+                "10",
+            ),
+            indicator(
+                "社会效益",
+                "质量指标",
+                "推广先进技术区域覆盖率",
+                Comparator.GE,
+                "95",
+                "%",
+                "工作计划",
+                "95",
+                "15",
+                "15",
+            ),
+            indicator(
+                "服务对象满意度",
+                "满意度指标",
+                "受益人群满意度",
+                Comparator.GE,
+                "95",
+                "%",
+                "十四五规划",
+                "95",
+                "10",
+                "10",
+            ),
+        ),
+        stated_total_score="73.59",
+    )
+
+
+def _project_evaluation() -> SelfEvaluation:
+    """项目支出绩效自评表（2023 年度）: 科普工作人员补助, as published."""
+
+    def indicator(
+        level1: str,
+        level2: str,
+        name: str,
+        sign: Comparator,
+        target: str,
+        unit: str,
+        actual: str,
+        weight: str,
+        score: str,
+    ) -> Indicator:
+        return Indicator(
+            level1,
+            level2,
+            name,
+            sign,
+            target=target,
+            unit=unit,
+            actual=actual,
+            weight=weight,
+            score=score,
+        )
+
+    return SelfEvaluation(
+        kind=EvaluationKind.PROJECT,
+        name="科普工作人员补助",
+        department="科学技术协会",
+        implementer="科学技术协会",
+        year=2023,
+        funding=Funding(
+            total=FundingRow("年度资金总额", "1.44", "1.44", "1.13"),
+            sources=(
+                FundingRow("其中：当年财政拨款", "1.44", "1.44", "1.13"),
+                FundingRow("其他资金", "0"),
+            ),
+            weight="10",
+            stated_execution_rate="78.47",
+            stated_score="7.85",
+        ),
+        goal=PROJECT_GOAL,
+        completion=PROJECT_COMPLETION,
+        completion_spending=CompletionSpending(total="1.13"),
+        indicators=(
+            indicator(
+                "产出指标", "数量指标", "发放人数", Comparator.GE, "1", "人", "1", "13", "13"
+            ),
+            indicator(
+                "产出指标", "数量指标", "发放次数", Comparator.EQ, "12", "次", "10", "10", "8.5"
+            ),
+            indicator(
+                "产出指标", "质量指标", "人员考核合格率", Comparator.EQ, "100", "%", "100", "7", "7"
+            ),
+            indicator(
+                "产出指标",
+                "时效指标",
+                "资金发放及时性",
+                Comparator.EQ,
+                "100",
+                "%",
+                "78.47",
+                "10",
+                "7.85",
+            ),
+            indicator(
+                "成本指标",
+                "经济成本指标",
+                "人均补助标准",
+                Comparator.LE,
+                "1200",
+                "元/月",
+                "1200",
+                "20",
+                "20",
+            ),
+            Indicator(
+                "效益指标",
+                "社会效益指标",
+                "有效解决居民困难",
+                Comparator.QUALITATIVE,
+                target_text="有效",
+                actual_text="有效",
+                weight="20",
+                score="20",
+            ),
+            indicator(
+                "满意度指标",
+                "满意度指标",
+                "受益群众满意度",
+                Comparator.GE,
+                "95",
+                "%",
+                "95",
+                "10",
+                "10",
+            ),
+        ),
+        stated_total_score="94.20",
+        stated_total_weight="100",
+    )
+
+
+DEPARTMENT_GOAL = (
+    "在区委、区政府的领导下，坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大"
+    "和历次全会精神。将自治区基层科普行动计划项目的资金，用于开展各类科普活动，计划开展组织各类"
+    "科普活动约15场次，科技之冬活动约 10 场次，推广先进技术区域覆盖率达到 95%。重点实施基层科普"
+    "计划，继续推进科普信息化进程，建立和完善联系服务科技工作者机制，协助有需求的企业建立院士专家"
+    "工作站和企业科协，年度预算资金 96.41 万元。"
+)
+DEPARTMENT_COMPLETION = (
+    "年度绩效目标实际完成支出 58.96 万元，其中行政运行支出 57.82 万元，项目支出 1.13 万元。\n"
+    "2023 年“科技之冬”活动在我区共计开展 44 场次活动，活动覆盖 16 个乡（街），参与人数近 1500 人，"
+    "覆盖五大重点人群；积极开展“全国科技活动周”“科普活动月”主题活动。覆盖11个乡（街），42 个"
+    "社区（村），共约 3100 人；组织开展“全国科普日”主题活动共计 48 场次，参与人数达 5000 余人，"
+    "发放各类科普宣传品 5000 余份；开展“智慧助老”、“防灾减灾”、“食品安全”主题宣传活动共计 29 "
+    "场次；持续常态化的开展科普大篷车巡展及健康志愿服务科普活动共计 85 场次，发放科普宣传品近 2000 "
+    "余份，参与人数达 6000 余人。"
+)
+PROJECT_GOAL = (
+    "为确保科普工作扎根社区正常开展，我单位计划对下派的 1名干部发放个人补助，全年发放 12次，补助"
+    "标准为每人每月 1200 元，提高科普宣传工作效率，有效帮助基层做好科普宣传工作，更好的服务群众。"
+)
+PROJECT_COMPLETION = (
+    "截至12月 31日，本项目共计支出 1.13 万元，主要用于下派的 1 名干部发放个人补助，补助标准为每人"
+    "每月 1200 元，通过项目实施，合理确定保障标准，提高科普工作效率，有效解决社会居民需求。"
 )

@@ -66,6 +66,14 @@ def _some_instance(cls: type) -> object:
         FunctionLine: lambda: FunctionLine("201", "一般公共服务支出"),
         EconomicLine: lambda: EconomicLine("30101", "基本工资"),
         VehicleHolding: lambda: VehicleHolding(VehicleUse.OTHER, 1),
+        govfinal.Funding: lambda: govfinal.Funding(govfinal.FundingRow("年度总资金")),
+        govfinal.FundingRow: lambda: govfinal.FundingRow("年度总资金"),
+        govfinal.Indicator: lambda: govfinal.Indicator(
+            "产出指标", "数量指标", "发放人数", govfinal.Comparator.GE
+        ),
+        govfinal.SelfEvaluation: lambda: govfinal.SelfEvaluation(
+            govfinal.EvaluationKind.PROJECT, "项目", govfinal.Funding(govfinal.FundingRow("合计"))
+        ),
         govfinal.Finding: lambda: govfinal.Finding(
             "T101", govfinal.Severity.ERROR, "income", "收入总计不符", "income grand total off"
         ),

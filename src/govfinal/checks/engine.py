@@ -26,6 +26,7 @@ from govfinal.checks.tolerance import (
 )
 from govfinal.model.report import FinalAccount
 from govfinal.money import CONTEXT, ZERO, AmountLike, to_decimal
+from govfinal.scoring import ScoringPolicy, StandardPolicy
 
 __all__ = ["CheckOptions", "Checker", "check"]
 
@@ -59,6 +60,7 @@ class CheckOptions:
     variance_threshold: Decimal = attrs.field(default=Decimal(10), converter=_threshold)
     select: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
+    scoring: ScoringPolicy = attrs.field(factory=StandardPolicy)
 
     def runs(self, rule: Rule) -> bool:
         """Whether ``rule`` is selected and not ignored."""

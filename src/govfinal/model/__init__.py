@@ -14,19 +14,33 @@ from govfinal.model.funds import FiscalAllocations, FundAmounts, FundType
 from govfinal.model.identity import AmountUnit, BudgetUnit, UnitKind
 from govfinal.model.income import Income, IncomeRow, IncomeSources
 from govfinal.model.other import Assets, Procurement, VehicleHolding, VehicleUse
-from govfinal.model.performance import PerformanceSummary
+from govfinal.model.performance import (
+    Achievement,
+    Comparator,
+    CompletionSpending,
+    EvaluationKind,
+    Funding,
+    FundingRow,
+    Indicator,
+    PerformanceSummary,
+    SelfEvaluation,
+)
 from govfinal.model.profile import Profile, Staff
 from govfinal.model.report import FinalAccount
 from govfinal.model.three_public import ThreePublicExpenses
 
 __all__ = [
+    "Achievement",
     "AmountUnit",
     "Assets",
     "BasicExpenditureDetail",
     "BudgetBasis",
     "BudgetUnit",
     "BudgetVariance",
+    "Comparator",
+    "CompletionSpending",
     "EconomicLine",
+    "EvaluationKind",
     "Expenditure",
     "Figure",
     "FinalAccount",
@@ -35,14 +49,18 @@ __all__ = [
     "FunctionTree",
     "FundAmounts",
     "FundType",
+    "Funding",
+    "FundingRow",
     "Income",
     "IncomeRow",
     "IncomeSources",
+    "Indicator",
     "NatureAmounts",
     "PerformanceSummary",
     "PriorYear",
     "Procurement",
     "Profile",
+    "SelfEvaluation",
     "Staff",
     "ThreePublicExpenses",
     "UnitKind",
