@@ -1,0 +1,209 @@
+"""Structuring data files into the model and back, with cattrs.
+
+The file format mirrors the model: each key is an attribute name, enums are
+written by their Chinese value (``kind = "行政单位"``), amounts as numbers or
+strings, and lists of lines as arrays of tables. Unstructuring omits what is
+not published (``None``), empty lists and empty texts, so a dumped file holds
+what a report states and nothing more.
+
+Invariants:
+
+* ``structure(unstructure(report)) == report``, and each amount keeps the digits
+  it was written with.
+* Structuring never guesses: a ``float``, a word where an amount belongs, a
+  number where a text belongs, ``true`` where a count belongs, or an unknown
+  key is an error at its location, and all errors of a document are reported
+  together.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from govfinal.errors import GovFinalError
+from govfinal.model.function import FunctionTree
+from govfinal.model.report import FinalAccount
+from govfinal.money import to_decimal
+
+__all__ = ["Problem", "make_converter", "problems_of"]
+
+_NAMED_FIELD = re.compile(r"([A-Z]\w*)\.(\w+): (.*)", re.S)
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong in a data file, with where it is.
+
+    Attributes:
+        path: the dotted path in the document, e.g. ``income.sources.general_budget``.
+        message: what is wrong.
+        line: the line in the file, when the parser gives one.
+
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+
+def _structure_decimal(value: object, _type: type) -> Decimal:
+    return to_decimal(value)
+
+
+def _structure_int(value: object, _type: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise GovFinalError(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _structure_str(value: object, _type: type) -> str:
+    if not isinstance(value, str):
+        raise GovFinalError(f"expected text, got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: object, _type: type) -> bool:
+    if not isinstance(value, bool):
+        raise GovFinalError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+    for member in kind:
+        if value == member.value or value == member.name:
+            return member
+    allowed = "、".join(str(member.value) for member in kind)
+    raise GovFinalError(f"{_describe(value)} is not one of: {allowed}")
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "…"
+    return f"{type(value).__name__} {text}"
+
+
+def _omit(value: object, default: object) -> bool:
+    """Whether an attribute is left out of a dumped document."""
+    if value is None or value == () or value == "":
+        return True
+    if isinstance(value, Decimal) and isinstance(default, Decimal):
+        return str(value) == str(default)  # same digits, not merely equal
+    return False
+
+
+def make_converter(*, decimal_as: Callable[[Decimal], object] = str) -> cattrs.Converter:
+    """A converter for govfinal documents.
+
+    Args:
+        decimal_as: how amounts are unstructured: ``str`` for JSON, or the
+            identity for TOML, whose writer keeps a ``Decimal``'s digits.
+
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
+    )
+    converter.register_unstructure_hook(Decimal, decimal_as)
+    converter.register_unstructure_hook_func(
+        lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
+        lambda member: member.value,
+    )
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
+    return converter
+
+
+def _unstructure_factory(
+    converter: cattrs.Converter,
+) -> Callable[[type], Callable[[Any], dict[str, object]]]:
+    def factory(cls: type) -> Callable[[Any], dict[str, object]]:
+        fields = [field for field in attrs.fields(cls) if field.init]
+        if cls is FunctionTree:
+            fields = [field for field in fields if not field.name.startswith("_")]
+
+        def unstructure(instance: Any) -> dict[str, object]:
+            document: dict[str, object] = {}
+            for field in fields:
+                value = getattr(instance, field.name)
+                default = field.default
+                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                    default = None
+                if _omit(value, default):
+                    continue
+                unstructured = converter.unstructure(value)
+                if unstructured == {}:
+                    continue
+                document[field.alias or field.name] = unstructured
+            return document
+
+        return unstructure
+
+    return factory
+
+
+def problems_of(error: BaseException, root: type = FinalAccount) -> list[Problem]:
+    """Flatten a cattrs validation error into located problems, in document order."""
+    found: list[Problem] = []
+    _walk(error, "", root, found)
+    return found
+
+
+def _walk(error: BaseException, path: str, kind: type | None, found: list[Problem]) -> None:
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = error.group_exceptions()
+        for inner, note in with_notes:
+            step = note.name if hasattr(note, "name") else getattr(note, "index", "")
+            inner_kind = getattr(note, "type", None)
+            child = f"{path}.{step}" if isinstance(step, str) else f"{path}[{step}]"
+            _walk(inner, child.lstrip("."), inner_kind, found)
+        for inner in without_notes:
+            _walk(inner, path, kind, found)
+        return
+    if isinstance(error, ForbiddenExtraKeysError):
+        names = _field_names(error.cl)
+        for extra in sorted(error.extra_fields):
+            close = difflib.get_close_matches(extra, names, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            where = f"{path}.{extra}".lstrip(".")
+            found.append(Problem(where, f"unknown key {extra!r}{hint}"))
+        return
+    if isinstance(error, KeyError) and error.args:
+        found.append(Problem(path, f"required key {error.args[0]!r} is missing"))
+        return
+    message = str(error) if isinstance(error, GovFinalError) else _plain(error, kind)
+    named = _NAMED_FIELD.match(message)
+    if named is not None:  # "FunctionLine.code: …" raised by the class itself
+        path, message = f"{path}.{named.group(2)}".lstrip("."), named.group(3)
+    found.append(Problem(path, message))
+
+
+def _field_names(cls: type) -> list[str]:
+    return [field.alias or field.name for field in attrs.fields(cls) if field.init]
+
+
+def _plain(error: BaseException, kind: type | None) -> str:
+    if isinstance(error, TypeError | ValueError | AttributeError):
+        expected = getattr(kind, "__name__", None) if kind is not None else None
+        detail = str(error) or type(error).__name__
+        return f"expected {expected}: {detail}" if expected else detail
+    return f"{type(error).__name__}: {error}"
+
+
+def structure(converter: cattrs.Converter, document: Mapping[str, object], kind: type[T]) -> T:
+    """Structure ``document`` into ``kind`` (errors propagate as cattrs raises them)."""
+    return converter.structure(document, kind)

@@ -1,0 +1,100 @@
+"""A small TOML writer for govfinal data files.
+
+``tomllib`` only reads. This writer emits what govfinal's data needs and keeps
+it easy to edit by hand: sub-tables as ``[a.b]`` headers, lists of tables as
+``[[a.b]]`` arrays of tables, and decimals with the digits they were written
+with (``Decimal("0.00")`` stays ``0.00``; an integral ``Decimal("3")`` is
+written ``3``).
+
+Input: nested ``dict`` with ``str`` keys, ``list``, ``str``, ``int``, ``bool``
+and finite ``Decimal`` values; ``None`` is not representable and is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import Decimal
+
+__all__ = ["dumps"]
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def dumps(document: Mapping[str, object]) -> str:
+    """The TOML text of ``document``."""
+    return "\n".join(_table(document, ())).strip() + "\n"
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _string(key)
+
+
+def _string(text: str) -> str:
+    # JSON's string escapes (\" \\ \n \t \uXXXX …) are valid in TOML basic strings.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _is_table_list(value: object) -> bool:
+    return (
+        isinstance(value, list) and bool(value) and all(isinstance(item, Mapping) for item in value)
+    )
+
+
+def _table(table: Mapping[str, object], path: tuple[str, ...]) -> Iterator[str]:
+    subtables: list[tuple[str, Mapping[str, object]]] = []
+    table_lists: list[tuple[str, list[Mapping[str, object]]]] = []
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            subtables.append((key, value))
+        elif _is_table_list(value):
+            assert isinstance(value, list)
+            table_lists.append((key, value))
+        else:
+            yield f"{_key(key)} = {_value(value)}"
+    for key, sub in subtables:
+        name = ".".join(_key(part) for part in (*path, key))
+        scalars = [
+            k for k, v in sub.items() if not isinstance(v, Mapping) and not _is_table_list(v)
+        ]
+        if scalars or not sub:
+            yield ""
+            yield f"[{name}]"
+        yield from _table(sub, (*path, key))
+    for key, items in table_lists:
+        name = ".".join(_key(part) for part in (*path, key))
+        for item in items:
+            yield ""
+            yield f"[[{name}]]"
+            yield from _table(item, (*path, key))
+
+
+def _value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return _decimal(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, Sequence):
+        items = [_value(item) for item in value]
+        if sum(len(item) for item in items) < 60:
+            return "[" + ", ".join(items) + "]"
+        return "[\n" + "".join(f"    {item},\n" for item in items) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} {value!r} to TOML")
+
+
+def _decimal(value: Decimal) -> str:
+    if not value.is_finite():
+        raise ValueError(f"cannot write {value} to TOML")
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent == 0:
+        return str(int(value))
+    text = str(value)
+    if "E" in text:
+        return text.replace("E", "e")
+    return text
