@@ -8,12 +8,16 @@ here, then breaks one figure with ``attrs.evolve`` and checks that it fires.
 from __future__ import annotations
 
 from govfinal import (
+    Achievement,
     Assets,
     BasicExpenditureDetail,
     BudgetBasis,
     BudgetUnit,
     BudgetVariance,
+    Comparator,
+    CompletionSpending,
     EconomicLine,
+    EvaluationKind,
     Expenditure,
     Figure,
     FinalAccount,
@@ -21,14 +25,18 @@ from govfinal import (
     FunctionLine,
     FunctionTree,
     FundAmounts,
+    Funding,
+    FundingRow,
     Income,
     IncomeRow,
     IncomeSources,
+    Indicator,
     NatureAmounts,
     PerformanceSummary,
     PriorYear,
     Procurement,
     Profile,
+    SelfEvaluation,
     Staff,
     ThreePublicExpenses,
     UnitKind,
@@ -352,6 +360,8 @@ def base_report() -> FinalAccount:
             large_equipment=0,
         ),
         # Department 173 of 180 = 96.11%; projects 28 of 30 = 93.33%.
+        # The tables: the department's (180.00 / 173.00) and two projects'
+        # (20.00 / 20.00 and 10.00 / 8.00: 30.00 / 28.00 between them).
         performance=PerformanceSummary(
             department_evaluations=1,
             department_budget="180.00",
@@ -359,5 +369,283 @@ def base_report() -> FinalAccount:
             project_evaluations=2,
             project_budget="30.00",
             project_executed="28.00",
+            evaluations=(
+                department_evaluation(),
+                survey_project_evaluation(),
+                compensation_project_evaluation(),
+            ),
         ),
+    )
+
+
+# -- performance self-evaluation tables --------------------------------------------
+#
+# Scores follow govfinal.scoring.StandardPolicy: execution = weight × executed ÷
+# budget (at most the weight); a numeric indicator met scores its weight, a
+# positive one missed weight × actual ÷ target, a reverse one missed
+# weight × (1 − (actual − target) ÷ target); a qualitative one scores within
+# its band (达成 80–100 %, 部分达成 60–80 % of the weight).
+
+
+def _indicator(
+    level1: str,
+    level2: str,
+    name: str,
+    sign: Comparator,
+    target: str,
+    unit: str,
+    actual: str,
+    weight: str,
+    score: str,
+) -> Indicator:
+    return Indicator(
+        level1,
+        level2,
+        name,
+        sign,
+        target=target,
+        unit=unit,
+        actual=actual,
+        weight=weight,
+        score=score,
+    )
+
+
+def department_evaluation() -> SelfEvaluation:
+    """The 部门（单位）整体支出绩效自评表: 本年支出合计 173.00 of 180.00 budgeted.
+
+    Funding: 财政拨款 168 (= 本年财政拨款支出) + 其他资金 5 = 173 executed, of
+    160 + 10 = 170 initially and 168 + 12 = 180 over the year. Execution
+    173 ÷ 180 = 96.11 %; score 10 × 0.96111 = 9.61. The completion statement
+    gives 173 = 基本支出 145 + 项目支出 28, as 本年支出 does.
+
+    Weights 10 + 15 + 15 + 20 + 20 + 20 = 100 (no total printed: 100).
+    Scores 9.61 + 15 + 15 + 16.67 + 18 + 20 = 94.28 (优); 调研课题
+    20 × 10 ÷ 12 = 16.67; the qualitative 18 lies in 达成's 16–20.
+    """
+    return SelfEvaluation(
+        kind=EvaluationKind.DEPARTMENT,
+        name="示例局",
+        year=2024,
+        funding=Funding(
+            total=FundingRow("年度总资金", "170.00", "180.00", "173.00"),
+            sources=(
+                FundingRow("财政拨款", "160.00", "168.00", "168.00"),
+                FundingRow("其他资金", "10.00", "12.00", "5.00"),
+            ),
+            weight="10",
+            stated_execution_rate="96.11",
+            stated_score="9.61",
+        ),
+        completion_spending=CompletionSpending(total="173.00", basic="145.00", project="28.00"),
+        indicators=(
+            # “三公”经费 4.00 within its control figure 6.00: met.
+            _indicator(
+                "运行成本",
+                "成本指标",
+                "“三公”经费支出",
+                Comparator.LE,
+                "6.00",
+                "万元",
+                "4.00",
+                "15",
+                "15",
+            ),
+            _indicator(
+                "管理效率",
+                "管理规范",
+                "国库集中支付率",
+                Comparator.EQ,
+                "100",
+                "%",
+                "100",
+                "15",
+                "15",
+            ),
+            _indicator(
+                "履职效能",
+                "数量指标",
+                "完成调研课题",
+                Comparator.GE,
+                "12",
+                "个",
+                "10",
+                "20",
+                "16.67",
+            ),
+            Indicator(
+                "社会效益",
+                "社会效益指标",
+                "群众办事便利度",
+                Comparator.QUALITATIVE,
+                target_text="明显提升",
+                actual_text="明显提升",
+                weight="20",
+                score="18",
+            ),
+            _indicator(
+                "服务对象满意度",
+                "满意度指标",
+                "服务对象满意度",
+                Comparator.GE,
+                "90",
+                "%",
+                "92",
+                "20",
+                "20",
+            ),
+        ),
+        stated_total_score="94.28",
+    )
+
+
+def survey_project_evaluation() -> SelfEvaluation:
+    """A 项目支出绩效自评表: 调研经费 (2010602, project 20.00), fully executed.
+
+    Funding 20 + 0 + 0 = 20 in each column; execution 100.00 %, score 10.
+    Weights 10 + 30 + 30 + 20 + 10 = 100. Scores 10 + 30 + 22.50 + 14 + 10
+    = 86.50 (良): 采纳率 30 × 60 ÷ 80 = 22.50; 部分达成's band is 12–16.
+    """
+    return SelfEvaluation(
+        kind=EvaluationKind.PROJECT,
+        name="调研经费",
+        department="示例局",
+        implementer="示例局",
+        year=2024,
+        funding=Funding(
+            total=FundingRow("年度资金总额", "20.00", "20.00", "20.00"),
+            sources=(
+                FundingRow("其中：当年财政拨款", "20.00", "20.00", "20.00"),
+                FundingRow("上年结转资金", "0.00", "0.00", "0.00"),
+                FundingRow("其他资金", "0.00", "0.00", "0.00"),
+            ),
+            weight="10",
+            stated_execution_rate="100.00",
+            stated_score="10",
+        ),
+        completion_spending=CompletionSpending(total="20.00"),
+        indicators=(
+            _indicator(
+                "产出指标",
+                "数量指标",
+                "调研报告篇数",
+                Comparator.GE,
+                "5",
+                "篇",
+                "6",
+                "30",
+                "30",
+            ),
+            _indicator(
+                "产出指标",
+                "质量指标",
+                "报告采纳率",
+                Comparator.GE,
+                "80",
+                "%",
+                "60",
+                "30",
+                "22.50",
+            ),
+            Indicator(
+                "效益指标",
+                "社会效益指标",
+                "为决策提供参考",
+                Comparator.QUALITATIVE,
+                target_text="有效",
+                actual_text="部分有效",
+                achievement=Achievement.PARTLY,
+                weight="20",
+                score="14",
+            ),
+            _indicator(
+                "满意度指标",
+                "满意度指标",
+                "服务对象满意度",
+                Comparator.GE,
+                "90",
+                "%",
+                "90",
+                "10",
+                "10",
+            ),
+        ),
+        stated_total_score="86.50",
+        stated_total_weight="100",
+    )
+
+
+def compensation_project_evaluation() -> SelfEvaluation:
+    """A 项目支出绩效自评表: 征地和拆迁补偿 (2120801, 政府性基金 8.00) of 10.00.
+
+    Funding 10 + 0 = 10 budgeted, 8 + 0 = 8 executed; execution 80.00 %,
+    score 10 × 8 ÷ 10 = 8. Weights 10 + 30 + 20 + 20 + 20 = 100. Scores
+    8 + 24 + 20 + 15 + 20 = 87.00 (良): 户数 30 × 32 ÷ 40 = 24; the reverse
+    户均补偿 20 × (1 − (2500 − 2000) ÷ 2000) = 15 (8 万元 over 32 户 is 2500 元).
+    """
+    return SelfEvaluation(
+        kind=EvaluationKind.PROJECT,
+        name="征地和拆迁补偿",
+        department="示例局",
+        implementer="示例局",
+        year=2024,
+        funding=Funding(
+            total=FundingRow("年度资金总额", "10.00", "10.00", "8.00"),
+            sources=(
+                FundingRow("其中：当年财政拨款", "10.00", "10.00", "8.00"),
+                FundingRow("其他资金", "0.00", "0.00", "0.00"),
+            ),
+            weight="10",
+            stated_execution_rate="80.00",
+            stated_score="8",
+        ),
+        completion_spending=CompletionSpending(total="8.00"),
+        indicators=(
+            _indicator(
+                "产出指标",
+                "数量指标",
+                "补偿户数",
+                Comparator.GE,
+                "40",
+                "户",
+                "32",
+                "30",
+                "24",
+            ),
+            _indicator(
+                "产出指标",
+                "时效指标",
+                "补偿资金拨付及时率",
+                Comparator.EQ,
+                "100",
+                "%",
+                "100",
+                "20",
+                "20",
+            ),
+            _indicator(
+                "成本指标",
+                "经济成本指标",
+                "户均补偿标准",
+                Comparator.LE,
+                "2000",
+                "元/户",
+                "2500",
+                "20",
+                "15",
+            ),
+            _indicator(
+                "满意度指标",
+                "满意度指标",
+                "被补偿群众满意度",
+                Comparator.GE,
+                "90",
+                "%",
+                "95",
+                "20",
+                "20",
+            ),
+        ),
+        stated_total_score="87.00",
+        stated_total_weight="100",
     )

@@ -5,9 +5,19 @@ from govfinal.checks.rules import (
     comparatives,
     fiscal,
     other,
+    performance,
     three_public,
     totals,
     tree,
 )
 
-__all__ = ["basic", "comparatives", "fiscal", "other", "three_public", "totals", "tree"]
+__all__ = [
+    "basic",
+    "comparatives",
+    "fiscal",
+    "other",
+    "performance",
+    "three_public",
+    "totals",
+    "tree",
+]
