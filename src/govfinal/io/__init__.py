@@ -25,6 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Final, Literal
 
+from cattrs.errors import BaseValidationError
+
 from govfinal.errors import GovFinalError
 from govfinal.io import toml_writer
 from govfinal.io.converter import Problem, make_converter, problems_of
@@ -136,7 +138,7 @@ def loads(text: str, *, format: Format, source: str = "<string>") -> FinalAccoun
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
     try:
         report = converter.structure(document, FinalAccount)
-    except (GovFinalError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except (BaseValidationError, GovFinalError, ValueError, TypeError, KeyError) as exc:
         raise LoadError(source, problems_of(exc)) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
