@@ -8,7 +8,12 @@ The package is layered, each layer using only those before it:
 * :mod:`govfinal.model`: the frozen domain classes, gathered in
   :class:`~govfinal.model.FinalAccount`;
 * :mod:`govfinal.checks`: the rules every final account must obey, run by
-  :func:`~govfinal.checks.check`, which returns findings.
+  :func:`~govfinal.checks.check`, which returns findings;
+* :mod:`govfinal.scoring`: performance self-evaluation scoring policies;
+* the report rendered from the data (:func:`render`: narrative, glossary and
+  the nine tables);
+* :mod:`govfinal.io`: TOML and JSON data files (:func:`load`, :func:`dump`);
+* :mod:`govfinal.cli`: the ``govfinal`` command.
 
 >>> import govfinal
 >>> unit = govfinal.BudgetUnit(name="示例单位", fiscal_year=2023)
@@ -28,6 +33,7 @@ from govfinal.checks import (
 )
 from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
 from govfinal.errors import AmountError, ClassificationError, FloatRefusedError, GovFinalError
+from govfinal.io import LoadError, dump, dumps, load, loads
 from govfinal.model import (
     Achievement,
     AmountUnit,
@@ -68,6 +74,7 @@ from govfinal.model import (
 )
 from govfinal.money import round_amount, round_percent, to_decimal
 from govfinal.ratios import budget_variance, change, execution_rate, growth, share
+from govfinal.render import render
 from govfinal.scoring import Grade, GradeBands, ScoringPolicy, StandardPolicy
 
 __version__ = "0.1.0.dev0"
@@ -113,6 +120,7 @@ __all__ = [
     "IncomeRow",
     "IncomeSources",
     "Indicator",
+    "LoadError",
     "NatureAmounts",
     "PerformanceSummary",
     "PriorYear",
@@ -131,8 +139,13 @@ __all__ = [
     "budget_variance",
     "change",
     "check",
+    "dump",
+    "dumps",
     "execution_rate",
     "growth",
+    "load",
+    "loads",
+    "render",
     "round_amount",
     "round_percent",
     "share",

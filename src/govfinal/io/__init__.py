@@ -136,13 +136,13 @@ def loads(text: str, *, format: Format, source: str = "<string>") -> FinalAccoun
         problem = Problem("", f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed")
         raise LoadError(source, [problem])
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
+    duplicates = list(_duplicate_codes(document))
     try:
         report = converter.structure(document, FinalAccount)
     except (BaseValidationError, GovFinalError, ValueError, TypeError, KeyError) as exc:
-        raise LoadError(source, problems_of(exc)) from None
+        raise LoadError(source, [*problems_of(exc), *duplicates]) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
-    duplicates = list(_duplicate_codes(report))
     if duplicates:
         raise LoadError(source, duplicates)
     return report
@@ -159,6 +159,8 @@ def _parse(text: str, format: Format, source: str) -> Mapping[str, object]:
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         line = int(found.group(1)) if found else None
+        if line is None and "end of document" in str(exc):
+            line = text.count("\n") + 1
         raise LoadError(source, [Problem("", f"not valid TOML: {exc}", line)]) from None
     except json.JSONDecodeError as exc:
         problem = Problem("", f"not valid JSON: {exc.msg}", exc.lineno)
@@ -191,14 +193,23 @@ def _depth(document: object) -> int:
     return deepest
 
 
-def _duplicate_codes(report: FinalAccount) -> Iterable[Problem]:
-    groups = (
-        ("functions.lines", [line.code for line in report.functions.lines]),
-        ("general_budget_basic.lines", [line.code for line in report.general_budget_basic.lines]),
-    )
-    for prefix, codes in groups:
+def _codes_at(document: Mapping[str, object], section: str) -> list[object]:
+    """The ``code`` of each line of ``document[section]["lines"]``, as written (or None)."""
+    table = document.get(section)
+    lines = table.get("lines") if isinstance(table, dict) else None
+    if not isinstance(lines, list):
+        return []
+    return [line.get("code") if isinstance(line, dict) else None for line in lines]
+
+
+def _duplicate_codes(document: Mapping[str, object]) -> Iterable[Problem]:
+    """A code written on more than one line of a table (read from the raw document)."""
+    for section in ("functions", "general_budget_basic"):
+        prefix = f"{section}.lines"
         first: dict[str, int] = {}
-        for index, code in enumerate(codes):
+        for index, code in enumerate(_codes_at(document, section)):
+            if not isinstance(code, str):
+                continue
             if code in first:
                 yield Problem(
                     f"{prefix}[{index}].code",

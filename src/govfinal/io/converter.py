@@ -95,12 +95,17 @@ def _describe(value: object) -> str:
 
 
 def _omit(value: object, default: object) -> bool:
-    """Whether an attribute is left out of a dumped document."""
-    if value is None or value == () or value == "":
+    """Whether an attribute is left out of a dumped document.
+
+    ``None`` (not published) is left out, and so is a value identical to its
+    default: equal, of the same type, and for an amount with the same digits.
+    Anything else, an empty text or an empty table included, is written.
+    """
+    if value is None:
         return True
-    if isinstance(value, Decimal) and isinstance(default, Decimal):
-        return str(value) == str(default)  # same digits, not merely equal
-    return False
+    if type(value) is not type(default) or value != default:
+        return False
+    return repr(value) == repr(default)  # same digits too: Decimal("0.00") is not 0
 
 
 def make_converter(*, decimal_as: Callable[[Decimal], object] = str) -> cattrs.Converter:
@@ -116,6 +121,7 @@ def make_converter(*, decimal_as: Callable[[Decimal], object] = str) -> cattrs.C
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _structure_texts)
     converter.register_structure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
     )
@@ -140,20 +146,40 @@ def _unstructure_factory(
             document: dict[str, object] = {}
             for field in fields:
                 value = getattr(instance, field.name)
-                default = field.default
-                if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                    default = None
-                if _omit(value, default):
+                if _omit(value, _default(field)):
                     continue
-                unstructured = converter.unstructure(value)
-                if unstructured == {}:
-                    continue
-                document[field.alias or field.name] = unstructured
+                document[field.alias or field.name] = converter.unstructure(value)
             return document
 
         return unstructure
 
     return factory
+
+
+def _default(field: attrs.Attribute[Any]) -> object:
+    """A field's default value (a factory is called), or a sentinel for a required field."""
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return _REQUIRED
+    factory = getattr(default, "factory", None)
+    if isinstance(default, attrs.Factory) and callable(factory):  # type: ignore[arg-type]
+        return factory()
+    return default
+
+
+_REQUIRED = object()
+
+
+def _structure_texts(value: object, _type: type) -> tuple[str, ...]:
+    """A list of texts: a list of strings, never a string split into characters."""
+    if not isinstance(value, list):
+        raise GovFinalError(f"expected a list of texts, got {_describe(value)}")
+    found = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str):
+            raise GovFinalError(f"item {index}: expected text, got {_describe(item)}")
+        found.append(item)
+    return tuple(found)
 
 
 def problems_of(error: BaseException, root: type = FinalAccount) -> list[Problem]:

@@ -32,8 +32,9 @@ def _key(key: str) -> str:
 
 
 def _string(text: str) -> str:
-    # JSON's string escapes (\" \\ \n \t \uXXXX …) are valid in TOML basic strings.
-    return json.dumps(text, ensure_ascii=False)
+    # JSON's string escapes (\" \\ \n \t \uXXXX …) are valid in TOML basic strings;
+    # TOML also forbids a raw DEL (U+007F), which JSON leaves as it is.
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007F")
 
 
 def _is_table_list(value: object) -> bool:
@@ -92,8 +93,10 @@ def _decimal(value: Decimal) -> str:
         raise ValueError(f"cannot write {value} to TOML")
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    if exponent == 0:
+    if exponent == 0 and not (value.is_zero() and value.is_signed()):
         return str(int(value))
+    if exponent == 0:  # −0 as an integer would lose its sign
+        return "-0e0"
     text = str(value)
     if "E" in text:
         return text.replace("E", "e")

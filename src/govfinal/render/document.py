@@ -73,6 +73,7 @@ class Table:
     unit: str | None = None
     notes: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     key: str = ""
+    ruled: bool = True
 
 
 Block = Heading | Paragraph | Table

@@ -576,6 +576,7 @@ def _evaluation(report: FinalAccount, evaluation: SelfEvaluation) -> Iterator[Bl
         ("资金来源", "年初预算数", "全年预算数", "全年执行数", "分值权重", "执行率", "得分"),
         rows,
         key=f"funding_{evaluation.kind.name.lower()}",
+        ruled=False,
     )
     yield Paragraph(f"年度总体目标 — 预期目标：{evaluation.goal}")
     yield Paragraph(f"实际完成情况：{evaluation.completion}")
@@ -604,4 +605,5 @@ def _evaluation(report: FinalAccount, evaluation: SelfEvaluation) -> Iterator[Bl
     if not department:
         total_row.append("")
     body.append(TableRow(total_row[: len(columns)], "total"))
-    yield Table("绩效指标", columns, body, key=f"indicators_{evaluation.kind.name.lower()}")
+    key = f"indicators_{evaluation.kind.name.lower()}"
+    yield Table("绩效指标", columns, body, key=key, ruled=False)

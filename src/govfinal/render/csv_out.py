@@ -1,0 +1,64 @@
+r"""CSV output: one UTF-8 file (with a byte-order mark, so Excel reads it) per table.
+
+A file holds the title (one cell), the unit line (one cell), the header, the
+body and the notes (one cell each), with ``\r\n`` line ends as RFC 4180 and
+Excel expect. Cells are the formatted text of the table, so amounts keep
+their thousands separators.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from pathlib import Path
+
+from govfinal.render.document import Table
+
+__all__ = ["ENCODING", "csv_name", "table_csv", "write_csv"]
+
+ENCODING = "utf-8-sig"
+"""UTF-8 with a byte-order mark."""
+
+
+def table_csv(table: Table) -> bytes:
+    r"""One table as CSV bytes: title, unit, header, body, notes.
+
+    >>> from govfinal.render.document import Table, TableRow
+    >>> table_csv(Table("表", ["a", "b"], [TableRow(["1", "x,y"])]))
+    b'\xef\xbb\xbf\xe8\xa1\xa8\r\na,b\r\n1,"x,y"\r\n'
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([table.title])
+    if table.unit:
+        writer.writerow([table.unit])
+    writer.writerow(table.columns)
+    count = len(table.columns)
+    for row in table.rows:
+        writer.writerow([*row.cells[:count], *[""] * (count - len(row.cells))])
+    for note in table.notes:
+        writer.writerow([note])
+    return buffer.getvalue().encode(ENCODING)
+
+
+def csv_name(index: int, table: Table) -> str:
+    """The file name of the ``index``-th table (from 1): ``NN_<key>.csv``."""
+    return f"{index:02d}_{table.key or 'table'}.csv"
+
+
+def write_csv(tables: Sequence[Table], directory: str | Path) -> list[Path]:
+    """Write each table to ``directory`` (created if missing) as ``NN_<key>.csv``.
+
+    Returns:
+        The paths written, in table order.
+
+    """
+    folder = Path(directory)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for index, table in enumerate(tables, start=1):
+        path = folder / csv_name(index, table)
+        path.write_bytes(table_csv(table))
+        paths.append(path)
+    return paths
