@@ -27,6 +27,7 @@ import json
 import multiprocessing
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Final, TextIO
@@ -252,20 +253,71 @@ def _text_lines(result: FileResult, lang: str, colour: bool) -> list[str]:
     return lines
 
 
-def _totals_line(results: Sequence[FileResult], lang: str, strict: bool) -> str:
+class _Tally:
+    """What the end of a run needs of the files checked so far: counts and the exit status.
+
+    Results are counted as they come and not kept, so that checking ten thousand
+    files takes no more memory than checking ten.
+    """
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.files = self.passed = self.unreadable = 0
+        self.status = EXIT_OK
+
+    def add(self, result: FileResult) -> None:
+        """Count one file's result."""
+        self.files += 1
+        if not result.readable:
+            self.unreadable += 1
+        elif result.passed(strict=self.strict):
+            self.passed += 1
+        self.status = max(self.status, result.exit_status(strict=self.strict))
+
+
+def _totals_line(tally: _Tally, lang: str) -> str:
     """One line over all files: how many passed, failed, or could not be read."""
-    unreadable = sum(1 for r in results if not r.readable)
-    passed = sum(1 for r in results if r.passed(strict=strict))
-    failed = len(results) - unreadable - passed
+    files, passed, unreadable = tally.files, tally.passed, tally.unreadable
+    failed = files - unreadable - passed
     if lang == "en":
         return (
-            f"{_plural(len(results), 'file')} checked: "
+            f"{_plural(files, 'file')} checked: "
             f"{passed} passed, {failed} failed, {unreadable} unreadable"
         )
-    return (
-        f"共检查 {len(results)} 个文件：通过 {passed} 个，"
-        f"未通过 {failed} 个，无法读取 {unreadable} 个"
-    )
+    return f"共检查 {files} 个文件：通过 {passed} 个，未通过 {failed} 个，无法读取 {unreadable} 个"
+
+
+class _JsonList:
+    """A JSON array written one element at a time to a spool, then copied out at the end.
+
+    The text is exactly ``json.dumps(elements, ensure_ascii=False, indent=2)``,
+    and nothing reaches the output before :meth:`write_to`; but the elements
+    wait in a temporary file (in memory up to 1 MiB), so memory does not grow
+    with the number of files.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115 (closed by write_to or the caller)
+            max_size=1 << 20, mode="w+", encoding="utf-8", errors="surrogatepass", newline=""
+        )
+
+    def append(self, element: object) -> None:
+        """Add one element, indented as the array's item."""
+        text = json.dumps(element, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.spool.write(("[\n  " if self.count == 0 else ",\n  ") + text)
+        self.count += 1
+
+    def write_to(self, out: TextIO) -> None:
+        """Write the whole array (then a newline) to ``out``, and drop the spool."""
+        with self.spool:
+            if self.count == 0:
+                out.write("[]\n")
+                return
+            self.spool.write("\n]\n")
+            self.spool.seek(0)
+            while chunk := self.spool.read(1 << 16):
+                out.write(chunk)
 
 
 class _Progress:
@@ -313,26 +365,32 @@ def _run_check(args: argparse.Namespace) -> int:
     out, err = sys.stdout, sys.stderr
     colour = _use_colour(args.color, out)
     progress = _Progress(len(files), err, _isatty(err))
-    results: list[FileResult] = []
+    tally = _Tally(args.strict)
+    document = _JsonList() if args.format == "json" else None
     progress.update(0)
-    for result in _results(files, settings, args.jobs):
-        results.append(result)
+    try:
+        for result in _results(files, settings, args.jobs):
+            tally.add(result)
+            progress.clear()
+            if result.error is not None:
+                err.write(result.error + "\n")
+                err.flush()
+            if document is not None:
+                document.append(_json_result(result, args.lang, args.strict))
+            else:
+                out.write("\n".join(_text_lines(result, args.lang, colour)) + "\n")
+                out.flush()
+            progress.update(tally.files)
         progress.clear()
-        if result.error is not None:
-            err.write(result.error + "\n")
-            err.flush()
-        if args.format == "text":
-            out.write("\n".join(_text_lines(result, args.lang, colour)) + "\n")
-            out.flush()
-        progress.update(len(results))
-    progress.clear()
-    if args.format == "json":
-        document = [_json_result(result, args.lang, args.strict) for result in results]
-        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    elif len(results) > 1:
-        out.write(_totals_line(results, args.lang, args.strict) + "\n")
+        if document is not None:
+            document.write_to(out)
+        elif tally.files > 1:
+            out.write(_totals_line(tally, args.lang) + "\n")
+    finally:
+        if document is not None:
+            document.spool.close()
     out.flush()
-    return max((result.exit_status(strict=args.strict) for result in results), default=EXIT_OK)
+    return tally.status
 
 
 def _json_result(result: FileResult, lang: str, strict: bool) -> dict[str, Any]:

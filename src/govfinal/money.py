@@ -113,6 +113,10 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
     govfinal.errors.FloatRefusedError: amount: float 0.1 refused; write it as a string, e.g. "0.1"
 
     """
+    if type(value) is Decimal:  # the common cases first: a Decimal, or a plain "58.95"
+        return _bounded(value, what)
+    if type(value) is str and _PLAIN.fullmatch(value):
+        return Decimal(value)
     if isinstance(value, bool):
         raise FloatRefusedError(f"{what}: {value!r} is a bool, not a number")
     if isinstance(value, float):
@@ -131,6 +135,11 @@ def to_decimal(value: object, *, what: str = "amount") -> Decimal:
         raise AmountError(f"{what}: expected a number, got {type(value).__name__} {value!r}")
     return _bounded(result, what)
 
+
+_PLAIN = re.compile(r"[+-]?[0-9]{1,15}(?:\.[0-9]{1,15})?", re.ASCII)
+"""A plain ASCII number that is within every bound by its shape: at most 30
+digits, none finer than 1E-15, none above 1E+15. :func:`_parse` and
+:func:`_bounded` would accept it unchanged, so :func:`to_decimal` takes it directly."""
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _NON_FINITE = re.compile(r"[+-]?(?:s?nan\d*|inf(?:inity)?)", re.ASCII | re.IGNORECASE)

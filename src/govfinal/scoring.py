@@ -169,8 +169,16 @@ class StandardPolicy:
         rate = funding.execution_rate
         if rate is None:
             return None
+        return self.execution_score_at(funding.weight, rate)
+
+    def execution_score_at(self, weight: Decimal, rate: Decimal) -> Decimal:
+        """``weight × min(rate ÷ 100, 1)``, at least 0: the score of an execution rate (percent).
+
+        >>> StandardPolicy().execution_score_at(Decimal(10), Decimal("60.4"))
+        Decimal('6.040')
+        """
         fraction = min(CONTEXT.divide(rate, HUNDRED), ONE)
-        return CONTEXT.multiply(funding.weight, max(fraction, ZERO))
+        return CONTEXT.multiply(weight, max(fraction, ZERO))
 
     def indicator_score(self, indicator: Indicator) -> ScoreBand | None:
         """The policy's score of one indicator (a band for qualitative ones)."""
@@ -243,11 +251,18 @@ class StandardPolicy:
 
 
 def _met(comparator: Comparator, target: Decimal, actual: Decimal) -> bool:
-    return {
-        Comparator.GE: actual >= target,
-        Comparator.GT: actual > target,
-        Comparator.EQ: actual == target,
-        Comparator.LE: actual <= target,
-        Comparator.LT: actual < target,
-        Comparator.QUALITATIVE: False,
-    }[comparator]
+    # An if-chain, not a dict of all six comparisons: this runs at every corner
+    # of every indicator's intervals (check S803), and only one comparison is needed.
+    if comparator is Comparator.GE:
+        return actual >= target
+    if comparator is Comparator.GT:
+        return actual > target
+    if comparator is Comparator.EQ:
+        return actual == target
+    if comparator is Comparator.LE:
+        return actual <= target
+    if comparator is Comparator.LT:
+        return actual < target
+    if comparator is Comparator.QUALITATIVE:
+        return False
+    raise KeyError(comparator)

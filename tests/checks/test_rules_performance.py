@@ -522,3 +522,43 @@ def test_messages_spell_out_the_reverse_and_execution_formulas() -> None:
     assert _messages("S804", report) == [
         "整体支出绩效自评：预算执行率得分 8.61，按评分规则 10 × 173.00 ÷ 180.00 = 9.61"
     ]
+
+
+def test_figures_at_the_finest_precision_are_judged_without_raising() -> None:
+    # A target written with 18 decimals has rounding corners at 1E-19, beyond the
+    # model's bounds; the policy is then not evaluated there, and check() still returns.
+    from govfinal import (
+        Comparator,
+        EvaluationKind,
+        Funding,
+        FundingRow,
+        Indicator,
+        PerformanceSummary,
+        SelfEvaluation,
+    )
+
+    fine = "1." + "1" * 18
+    evaluation = SelfEvaluation(
+        EvaluationKind.PROJECT,
+        "项目",
+        Funding(FundingRow("年度资金总额", fine, fine, fine), weight="10", stated_score="10"),
+        indicators=[
+            Indicator(
+                "产出指标",
+                "数量指标",
+                "次数",
+                Comparator.GE,
+                target=fine,
+                actual=fine,
+                weight="90",
+                score="90",
+            ),
+        ],
+    )
+    report = base_report()
+    report = attrs.evolve(
+        report, performance=PerformanceSummary(project_evaluations=1, evaluations=[evaluation])
+    )
+    findings = check(report)
+    assert "S803" not in findings.codes()
+    assert "S804" not in findings.codes()

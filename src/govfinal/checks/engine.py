@@ -74,12 +74,18 @@ class Checker:
     Attributes:
         rule: the rule being run (its code and severity go into findings).
         options: the check options.
+        shared: what the rules of one :func:`check` run compute once and share
+            (e.g. the comparative sites of the report, read by R701–R707), keyed
+            by name; a new, empty dict for a checker made on its own.
 
     """
 
-    def __init__(self, rule: Rule, options: CheckOptions) -> None:
+    def __init__(
+        self, rule: Rule, options: CheckOptions, shared: dict[str, object] | None = None
+    ) -> None:
         self.rule = rule
         self.options = options
+        self.shared: dict[str, object] = {} if shared is None else shared
 
     # -- terms -------------------------------------------------------------
 
@@ -239,8 +245,9 @@ def check(
     if exact and not chosen.exact:
         chosen = attrs.evolve(chosen, exact=True)
     found: list[Finding] = []
+    shared: dict[str, object] = {}  # for this report and these options only
     for registered in RULES.values():
         if chosen.runs(registered):
-            results = registered.function(report, Checker(registered, chosen))
+            results = registered.function(report, Checker(registered, chosen, shared))
             found.extend(result for result in results if result is not None)
     return Findings(tuple(found))

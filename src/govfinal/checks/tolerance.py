@@ -53,8 +53,10 @@ def amount_half_width(value: Decimal) -> Decimal:
     """
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
-    unit = precision_of(value) if exponent < 0 else AMOUNT_PRECISION
-    return CONTEXT.multiply(unit, _HALF)
+    if exponent >= 0:
+        return _AMOUNT_HALF_WIDTH
+    width = _HALF_WIDTHS.get(exponent)
+    return CONTEXT.multiply(precision_of(value), _HALF) if width is None else width
 
 
 def percent_half_width(value: Decimal) -> Decimal:
@@ -63,7 +65,17 @@ def percent_half_width(value: Decimal) -> Decimal:
     >>> percent_half_width(Decimal("19.69")), percent_half_width(Decimal("100"))
     (Decimal('0.005'), Decimal('0.5'))
     """
-    return CONTEXT.multiply(precision_of(value), _HALF)
+    exponent = value.as_tuple().exponent
+    width = _HALF_WIDTHS.get(exponent) if isinstance(exponent, int) else None
+    return CONTEXT.multiply(precision_of(value), _HALF) if width is None else width
+
+
+_HALF_WIDTHS = {
+    exponent: CONTEXT.multiply(Decimal((0, (1,), exponent)), _HALF) for exponent in range(-18, 19)
+}
+"""Half a unit of the last digit, by exponent (a constant table: ``-2`` → ``0.005``)."""
+
+_AMOUNT_HALF_WIDTH = CONTEXT.multiply(AMOUNT_PRECISION, _HALF)
 
 
 @attrs.frozen

@@ -181,15 +181,20 @@ def _no_constant(name: str) -> object:
 
 def _depth(document: object) -> int:
     """How deep tables and lists nest (iteratively, so deep input cannot overflow)."""
-    deepest, stack = 0, [(document, 1)]
+    # Only tables and lists go on the stack (scalars cannot nest), in the order
+    # in which a walk over every value would meet them.
+    deepest = 0
+    stack: list[tuple[dict[str, object] | list[object], int]] = (
+        [(document, 1)] if isinstance(document, dict | list) else []
+    )
     while stack:
         value, depth = stack.pop()
-        if isinstance(value, dict | list):
-            deepest = max(deepest, depth)
-            if depth > MAX_DEPTH:
-                return depth
-            items = value.values() if isinstance(value, dict) else value
-            stack.extend((item, depth + 1) for item in items)
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        inner = depth + 1
+        items = value.values() if isinstance(value, dict) else value
+        stack.extend((item, inner) for item in items if isinstance(item, dict | list))
     return deepest
 
 

@@ -174,6 +174,22 @@ class FunctionTree:
                 return own
         return self.children_sum(code, value)
 
+    def rollups(self, value: ValueOf) -> dict[str, Decimal | None]:
+        """:meth:`rollup` of every code of the tree at once: ``{code: rollup(code, value)}``.
+
+        One pass from the 项 up to the 类, each line's children summed once,
+        instead of a descent from every line (the same figures, summed in the
+        same order).
+        """
+        found: dict[str, Decimal | None] = {}
+        for code in sorted(self._index, key=len, reverse=True):  # children before parents
+            own = value(self._index[code])
+            if own is None:
+                children = self._children.get(code, ())
+                own = sum_published(found[child.code] for child in children)
+            found[code] = own
+        return found
+
     def children_sum(self, code: str, value: ValueOf) -> Decimal | None:
         """Σ of the roll-ups of the lines directly under ``code``."""
         return sum_published(self.rollup(child.code, value) for child in self.children(code))

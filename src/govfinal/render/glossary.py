@@ -8,6 +8,7 @@ Chinese and English. A report may bring its own glossary instead (see
 
 from __future__ import annotations
 
+import functools
 import tomllib
 from importlib import resources
 
@@ -30,6 +31,12 @@ def standard_glossary(lang: str = "zh") -> tuple[GlossaryEntry, ...]:
     >>> standard_glossary()[0].term
     '财政拨款收入'
     """
+    return _glossary("en" if lang == "en" else "zh")
+
+
+@functools.cache
+def _glossary(lang: str) -> tuple[GlossaryEntry, ...]:
+    """The entries of the package's glossary file in ``lang``, read once (it is package data)."""
     text = resources.files("govfinal.render").joinpath("data/glossary.toml").read_text("utf-8")
-    entries = tomllib.loads(text)["en" if lang == "en" else "zh"]
+    entries = tomllib.loads(text)[lang]
     return tuple(GlossaryEntry(entry["term"], entry["text"]) for entry in entries)

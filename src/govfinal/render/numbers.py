@@ -11,9 +11,10 @@ and percentages get two decimals.
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 from govfinal.money import AMOUNT_PRECISION, PERCENT_PRECISION, precision_of, quantize_half_up
 
@@ -40,8 +41,46 @@ def _precision(value: Decimal, default: Decimal, like: Decimal | None) -> Decima
 
 def _layout(value: Decimal, precision: Decimal, lang: str, grouping: bool) -> str:
     places = max(0, -int(precision.as_tuple().exponent))
+    fast = _plain_layout(value, places, lang, grouping)
+    if fast is not None:
+        return fast
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
     return format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=False)
+
+
+def _plain_layout(value: Decimal, places: int, lang: str, grouping: bool) -> str | None:
+    """What babel lays out for a value already written with ``places`` decimals, or ``None``.
+
+    For such a value (the usual case: it was just rounded to that precision),
+    ``format_decimal`` with ``decimal_quantization=False`` keeps every digit and
+    only adds the sign, the locale's group separators (``#,##0``) and its decimal
+    symbol, which this does directly. Anything else (another exponent, more
+    digits than the ambient context holds, a locale other than zh/en) is left
+    to babel: ``None``.
+    """
+    symbols = _SYMBOLS.get(lang)
+    if symbols is None or not value.is_finite():
+        return None
+    _sign, digits, exponent = value.as_tuple()
+    if exponent != -places or len(digits) > decimal.getcontext().prec:
+        return None
+    whole, _, fraction = f"{value.copy_abs():f}".partition(".")
+    decimal_symbol, group_symbol = symbols
+    if grouping and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
+        whole = group_symbol.join(groups)
+    sign = "-" if value.is_signed() else ""
+    return f"{sign}{whole}{decimal_symbol}{fraction}" if places else f"{sign}{whole}"
+
+
+def _symbols(lang: str) -> tuple[str, str]:
+    locale = _locale(lang)
+    return get_decimal_symbol(locale), get_group_symbol(locale)
+
+
+_SYMBOLS = {lang: _symbols(lang) for lang in _LOCALES}
+"""The decimal and group symbols of each report language, from babel (constants)."""
 
 
 def amount(value: Decimal, lang: str = "zh", *, grouping: bool = False) -> str:

@@ -383,8 +383,9 @@ def _line_values(
     below it publishes any cell of the table (a line of another fund).
     """
     lines: list[tuple[FunctionLine, list[Decimal | None]]] = []
+    columns = [tree.rollups(cell) for cell in cells]  # every line's roll-up, one pass per cell
     for line in _table_lines(tree):
-        values = [tree.rollup(line.code, cell) for cell in cells]
+        values = [column[line.code] for column in columns]
         if only_published and all(value is None for value in values):
             continue
         lines.append((line, values))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from govfinal.render.document import Block, Heading, Paragraph, Table
@@ -44,11 +44,18 @@ def display_width(text: str) -> int:
     >>> display_width("合计"), display_width("Total"), display_width("（境）")
     (4, 5, 6)
     """
+    if text.isascii():  # no ASCII character is wide or combining
+        return len(text)
     width = 0
     for char in text:
-        if unicodedata.combining(char):
+        if char < "\u0300":  # below the combining marks: nothing is wide or combining
+            width += 1
+        elif "\u4e00" <= char <= "\u9fff":  # CJK Unified Ideographs: all wide
+            width += 2
+        elif unicodedata.combining(char):
             continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+        else:
+            width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
 
 
@@ -110,10 +117,23 @@ def _header_lines(header: str, body_width: int) -> list[str]:
         target += 1
 
 
-def _pad(text: str, width: int, right: bool) -> str:
+def _pad(text: str, width: int, right: bool, measure: Callable[[str], int] = display_width) -> str:
     """``text`` padded with spaces to ``width`` display columns, on the left if ``right``."""
-    gap = " " * (width - display_width(text))
+    gap = " " * (width - measure(text))
     return gap + text if right else text + gap
+
+
+def _measurer() -> Callable[[str], int]:
+    """:func:`display_width` that measures each distinct text once (for one table)."""
+    sizes: dict[str, int] = {}
+
+    def measure(text: str) -> int:
+        size = sizes.get(text)
+        if size is None:
+            size = sizes[text] = display_width(text)
+        return size
+
+    return measure
 
 
 def render_table(table: Table) -> list[str]:
@@ -123,13 +143,14 @@ def render_table(table: Table) -> list[str]:
     count = len(columns)
     body = [[*cells[:count], *[""] * (count - len(cells))] for cells in body]
     numeric = numeric_columns(table)
+    measure = _measurer()
     headers: list[list[str]] = []
     widths: list[int] = []
     for index, column in enumerate(columns):
-        body_width = max((display_width(cells[index]) for cells in body), default=0)
+        body_width = max((measure(cells[index]) for cells in body), default=0)
         lines = _header_lines(column, body_width)
         headers.append(lines)
-        widths.append(max(body_width, *(display_width(line) for line in lines)))
+        widths.append(max(body_width, *(measure(line) for line in lines)))
     height = max((len(lines) for lines in headers), default=1)
 
     def rule(char: str) -> str:
@@ -139,13 +160,13 @@ def render_table(table: Table) -> list[str]:
     def line(cells: Sequence[str]) -> str:
         """One line of the box: the cells padded to their columns."""
         padded = (
-            _pad(cell, width, right)
+            _pad(cell, width, right, measure)
             for cell, width, right in zip(cells, widths, numeric, strict=True)
         )
         return "| " + " | ".join(padded) + " |"
 
     if not table.ruled:
-        return _unruled(table, headers, body, widths, numeric, height)
+        return _unruled(table, headers, body, widths, numeric, height, measure)
     box = [rule("-")]
     for level in range(height):
         box.append(line([lines[level] if level < len(lines) else "" for lines in headers]))
@@ -168,12 +189,13 @@ def _unruled(
     widths: Sequence[int],
     numeric: Sequence[bool],
     height: int,
+    measure: Callable[[str], int] = display_width,
 ) -> list[str]:
     """A table in aligned columns separated by two spaces, without a box."""
 
     def line(cells: Sequence[str]) -> str:
         padded = (
-            _pad(cell, width, right)
+            _pad(cell, width, right, measure)
             for cell, width, right in zip(cells, widths, numeric, strict=True)
         )
         return "  ".join(padded).rstrip()

@@ -170,7 +170,30 @@ def comparative_sites(report: FinalAccount, checker: Checker) -> Iterator[Site]:
     table order and funds in :class:`FundType` order; the 三公 lines (合计,
     出国, 公务用车小计, 购置, 运行维护, 接待); 机关运行经费. Sites with neither
     a prior-year nor a budget comparison are left out.
+
+    The sites are found once per :func:`~govfinal.checks.check` run (they
+    depend only on the report and the options) and shared by the R7xx rules
+    through :attr:`Checker.shared`.
     """
+    shared = checker.shared.get(_SITES)
+    if not isinstance(shared, _SharedSites) or shared.report is not report:
+        shared = _SharedSites(report, tuple(_find_sites(report, checker)))
+        checker.shared[_SITES] = shared
+    return iter(shared.sites)
+
+
+_SITES = "comparatives.sites"
+
+
+@attrs.frozen
+class _SharedSites:
+    """The comparative sites of one report, as :attr:`Checker.shared` keeps them."""
+
+    report: FinalAccount = attrs.field(eq=False)
+    sites: tuple[Site, ...]
+
+
+def _find_sites(report: FinalAccount, checker: Checker) -> Iterator[Site]:
     sites = [
         _grand_total_site(report, checker),
         *_fiscal_sites(report, checker),

@@ -317,6 +317,8 @@ def _table_total(
 ) -> Finding | None:
     """The fund's total of ``column`` against Σ over 类 of its fund table."""
     stated = _cell(checker, report.fiscal.funds()[fund_type], _fund_row(fund_type), column)
+    if stated is None:  # nothing to compare the 类 with: do not add them up
+        return None
     tree = report.functions
     field = "stated_expenditure" if column == "expenditure" else column
     terms = (

@@ -35,6 +35,7 @@ from govfinal.checks.rules._build import named, sum_of, term
 from govfinal.checks.rules.comparatives import rate_finding
 from govfinal.checks.rules.totals import expenditure_total
 from govfinal.checks.tolerance import Term, percent_half_width, ratio_range, rounds_to
+from govfinal.errors import GovFinalError
 from govfinal.model.performance import (
     EvaluationKind,
     Funding,
@@ -43,7 +44,7 @@ from govfinal.model.performance import (
     SelfEvaluation,
 )
 from govfinal.model.report import FinalAccount
-from govfinal.money import CONTEXT, HUNDRED, ONE, ZERO
+from govfinal.money import CONTEXT, HUNDRED, ONE, ZERO, to_decimal
 from govfinal.scoring import Grade, ScoreBand, ScoringPolicy, StandardPolicy, round_score
 
 DEPARTMENT_TABLE = EvaluationKind.DEPARTMENT.value
@@ -231,10 +232,22 @@ def _policy_range(
     denominator of the policy's ratio (the target, or the budget). ``None``
     when the denominator's interval straddles zero (nothing can be refuted).
     """
+    # Both bounds evaluate the policy at the same points (the published values
+    # and the corners of their intervals): score each point once. The published
+    # point is ``center`` already. Keys are the operand values themselves.
+    bands: dict[tuple[Decimal, Decimal], ScoreBand | None] = {
+        (operands[0].value, operands[1].value): center
+    }
+
+    def band_at(first: Decimal, second: Decimal) -> ScoreBand | None:
+        key = (first, second)
+        if key not in bands:
+            bands[key] = score_at(first, second)
+        return bands[key]
 
     def bound(pick: Callable[[ScoreBand], Decimal]) -> Callable[..., Decimal]:
         def at(first: Decimal, second: Decimal) -> Decimal:
-            band = score_at(first, second)
+            band = band_at(first, second)
             return pick(center if band is None else band)
 
         return at
@@ -321,6 +334,14 @@ def _judge_indicator(
     ]
 
     def score_at(first: Decimal, second: Decimal) -> ScoreBand | None:
+        if not _amounts(first, second):
+            return None  # a rounding corner beyond the model's bounds: not scored there
+        if type(policy) is StandardPolicy:
+            # What StandardPolicy.indicator_score gives the indicator evolved to
+            # (first, second), without building it: a numeric indicator (as this
+            # one is) scores numeric_score.
+            point = policy.numeric_score(indicator.comparator, first, second, indicator.weight)
+            return ScoreBand(point, point, point)
         return policy.indicator_score(attrs.evolve(indicator, target=first, actual=second))
 
     span = _policy_range(score_at, operands, center)
@@ -376,11 +397,29 @@ def _execution_at(
     """The policy's execution score of ``funding`` at another (budget, executed) pair."""
 
     def score_at(budget: Decimal, executed: Decimal) -> ScoreBand | None:
+        if not _amounts(budget, executed):
+            return None  # a rounding corner beyond the model's bounds: not scored there
+        if type(policy) is StandardPolicy:
+            # StandardPolicy.execution_score of the funding evolved to (budget,
+            # executed), without building it (see _judge_indicator).
+            rate = ratios.execution_rate(budget, executed)
+            direct = policy.execution_score_at(funding.weight, rate)
+            return ScoreBand(direct, direct, direct)
         row = attrs.evolve(funding.total, full_year_budget=budget, executed=executed)
         score = policy.execution_score(attrs.evolve(funding, total=row))
         return None if score is None else ScoreBand(score, score, score)
 
     return score_at
+
+
+def _amounts(*values: Decimal) -> bool:
+    """Whether the model's amount converters accept each value (as ``attrs.evolve`` would ask)."""
+    try:
+        for value in values:
+            to_decimal(value)
+    except GovFinalError:
+        return False
+    return True
 
 
 def _judge_execution(
