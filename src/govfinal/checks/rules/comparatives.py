@@ -657,6 +657,16 @@ def _item_changes(report: FinalAccount, checker: Checker, fund_type: FundType) -
     return changes
 
 
+def _rate(
+    site: Site, stated: Decimal | None, recompute: Callable[[Decimal], Decimal | None]
+) -> Decimal | None:
+    """A site's rate as stated, else recomputed from its current figure and rounded to 0.01."""
+    if stated is not None or site.current is None:
+        return stated
+    recomputed = recompute(site.current.value)
+    return None if recomputed is None else round_percent(recomputed)
+
+
 @rule(
     "R706",
     "change-without-reason",
@@ -673,10 +683,7 @@ def change_without_reason(report: FinalAccount, checker: Checker) -> Iterator[Fi
         prior = site.prior
         if prior is None or _has_reason(prior.reason):
             continue
-        growth = prior.growth
-        if growth is None and site.current is not None:
-            recomputed = prior.growth_from(site.current.value)
-            growth = None if recomputed is None else round_percent(recomputed)
+        growth = _rate(site, prior.growth, prior.growth_from)
         if growth is None or abs(growth) < threshold:
             continue
         yield checker.finding(
@@ -705,10 +712,7 @@ def variance_without_reason(report: FinalAccount, checker: Checker) -> Iterator[
         budget = site.budget
         if budget is None or _has_reason(budget.reason):
             continue
-        variance = budget.variance
-        if variance is None and site.current is not None:
-            recomputed = budget.variance_from(site.current.value)
-            variance = None if recomputed is None else round_percent(recomputed)
+        variance = _rate(site, budget.variance, budget.variance_from)
         if variance is None or abs(variance) < threshold:
             continue
         yield checker.finding(
