@@ -91,5 +91,5 @@ def test_english_narrative_carries_the_same_key_figures() -> None:
     texts = " ".join(
         b.text for b in build_document(build_report(), lang="en") if isinstance(b, Paragraph)
     )
-    for figure in ("58.95 10,000 yuan", "19.69%", "98.08%", "99.47%", "-39.18%", "119.82%"):
+    for figure in ("58.95 (10,000 yuan)", "19.69%", "98.08%", "99.47%", "-39.18%", "119.82%"):
         assert figure in texts

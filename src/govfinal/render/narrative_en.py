@@ -2,8 +2,8 @@
 
 Same structure and the same figures as the Chinese narrative
 (:mod:`govfinal.render.narrative_zh`): every number is computed from the model
-and rounded half-up. Amounts are in the report's unit ("10,000 yuan" or
-"yuan"). Published reasons and free text are quoted in Chinese, as published.
+and rounded half-up. Amounts are in the report's unit, in brackets after the
+figure: "58.95 (10,000 yuan)". Published reasons and free text are quoted in Chinese, as published.
 """
 
 from __future__ import annotations
@@ -44,9 +44,9 @@ class _Writer:
         self.year = report.unit.fiscal_year
 
     def money(self, value: Decimal | None) -> str:
-        return (
-            f"{numbers.amount(ZERO if value is None else value, 'en', grouping=True)} {self.unit}"
-        )
+        """``58.95 (10,000 yuan)``."""
+        shown = numbers.amount(ZERO if value is None else value, "en", grouping=True)
+        return f"{shown} ({self.unit})"
 
     def pct(self, value: Decimal, like: Decimal | None = None) -> str:
         return f"{numbers.percent(value, 'en', like=like)}%"
