@@ -12,6 +12,7 @@ import attrs
 import govfinal
 from govfinal import (
     BudgetUnit,
+    ClassTotal,
     Expenditure,
     FinalAccount,
     FunctionLine,
@@ -89,6 +90,27 @@ def test_the_published_tables_agree_with_themselves() -> None:
     # the 支出决算表 add up to 9759.38 and those of the 收入决算表 to 9746.50; every 类 and 款
     # equals the sum of its children, and every line's 合计 = 基本 + 项目.
     assert _errors(putuo_planning_2024()) == []
+
+
+def test_the_summary_disagrees_with_the_expenditure_table_in_two_classes() -> None:
+    # The report's 总表 prints 210 as 236.63 and 212 as 3845.25, its 支出决算表 236.64 and
+    # 3845.24: each pair is 0.01 apart, and two figures rounded to 0.01 that differ by 0.01
+    # cannot stand for the same amount. Both columns still add up to 9759.38.
+    printed = [
+        ("208", "754.75"),
+        ("210", "236.63"),
+        ("212", "3845.25"),
+        ("220", "4461.67"),
+        ("221", "461.08"),
+    ]
+    report = putuo_planning_2024()
+    classes = [ClassTotal(code, value) for code, value in printed]
+    report = attrs.evolve(report, expenditure=attrs.evolve(report.expenditure, classes=classes))
+    assert _errors(report) == [
+        "T110 expenditure.classes[1].amount",
+        "T110 expenditure.classes[2].amount",
+    ]
+    assert "236.63" in govfinal.render(report)  # the 总表 shows what it printed
 
 
 def test_a_misprinted_line_is_found_where_it_is() -> None:

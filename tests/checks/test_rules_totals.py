@@ -47,6 +47,17 @@ def _income_rows_off(report):  # type: ignore[no-untyped-def]
     return setting("functions", type(report.functions)(lines=lines))(report)
 
 
+def _summary_classes(*amounts: tuple[str, str]):  # type: ignore[no-untyped-def]
+    """The base report with the 总表's own 类 column printed as given."""
+    from govfinal import ClassTotal
+
+    classes = [ClassTotal(code, value) for code, value in amounts]
+    return setting("expenditure.classes", classes)
+
+
+# The base report's 支出决算表 类: 201 125.00, 208 30.00, 212 8.00, 221 10.00 (Σ 173.00).
+AGREEING_CLASSES = (("201", "125.00"), ("208", "30.00"), ("212", "8.00"), ("221", "10.00"))
+
 CASES = [
     Case(
         "T101",
@@ -88,7 +99,38 @@ CASES = [
         "T108", "personnel", setting("expenditure.personnel", "120.10"), "expenditure.nature.basic"
     ),
     Case("T109", "negative", setting("income.sources.other", "-5.00"), "income.sources.other"),
+    Case(
+        "T110",
+        "misprinted-class",
+        _summary_classes(("201", "125.10"), ("208", "30.00"), ("212", "8.00"), ("221", "9.90")),
+        "expenditure.classes[0].amount",
+    ),
+    Case(
+        "T110",
+        "class-not-in-table",
+        _summary_classes(*AGREEING_CLASSES, ("205", "1.00")),
+        "expenditure.classes[4].amount",
+    ),
+    Case(
+        "T110",
+        "class-missing-from-summary",
+        _summary_classes(("201", "125.00"), ("208", "30.00"), ("212", "8.00")),
+        "functions[221].expenditure.stated_total",
+    ),
+    Case(
+        "T111",
+        "classes-sum",
+        _summary_classes(("201", "125.00"), ("208", "30.00"), ("212", "8.00"), ("221", "11.00")),
+        "expenditure.nature.stated_total",
+    ),
 ]
+
+
+def test_a_summary_that_agrees_with_the_expenditure_table_holds() -> None:
+    report = _summary_classes(*AGREEING_CLASSES)(base_report())
+    codes = check(report).codes()
+    assert "T110" not in codes
+    assert "T111" not in codes
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)

@@ -8,7 +8,7 @@ them all. Comparatives (prior year, budgets) are in ``comparatives``.
 
 from govfinal.model.comparatives import BudgetBasis, BudgetVariance, Figure, PriorYear
 from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
-from govfinal.model.expenditure import Expenditure, NatureAmounts
+from govfinal.model.expenditure import ClassTotal, Expenditure, NatureAmounts
 from govfinal.model.function import FunctionLine, FunctionTree
 from govfinal.model.funds import FiscalAllocations, FundAmounts, FundType
 from govfinal.model.identity import AmountUnit, BudgetUnit, UnitKind
@@ -37,6 +37,7 @@ __all__ = [
     "BudgetBasis",
     "BudgetUnit",
     "BudgetVariance",
+    "ClassTotal",
     "Comparator",
     "CompletionSpending",
     "EconomicLine",

@@ -9,14 +9,16 @@ Invariants (checked by the checks, not enforced here):
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
 
+from govfinal.errors import ClassificationError
 from govfinal.model._fields import amount, located, optional_amount
 from govfinal.money import ZERO, sum_amounts, sum_published
 
-__all__ = ["Expenditure", "NatureAmounts"]
+__all__ = ["ClassTotal", "Expenditure", "NatureAmounts"]
 
 
 @located
@@ -65,6 +67,34 @@ class NatureAmounts:
         return self.parts_total if self.stated_total is None else self.stated_total
 
 
+def _class_code(code: str) -> str:
+    if not (isinstance(code, str) and len(code) == 3 and code.isascii() and code.isdigit()):
+        raise ClassificationError(f"{code!r} is not a 支出功能分类 类 code (3 digits)")
+    return code
+
+
+@located
+@attrs.frozen
+class ClassTotal:
+    """One 类 on the expenditure side of the 收入支出决算总表, as the 总表 prints it.
+
+    The 总表 prints the 类 amounts a second time, apart from the 支出决算表;
+    the checks compare the two.
+
+    Attributes:
+        code: the 类 code, e.g. ``"212"``.
+        amount: 决算数 as the 总表 prints it.
+
+    """
+
+    code: str = attrs.field(converter=_class_code)
+    amount: Decimal = attrs.field(converter=amount)
+
+
+def _class_totals(values: Iterable[ClassTotal]) -> tuple[ClassTotal, ...]:
+    return tuple(values)
+
+
 @located
 @attrs.frozen
 class Expenditure:
@@ -77,6 +107,8 @@ class Expenditure:
         surplus_distribution: 结余分配.
         closing_balance: 年末结转和结余 (all funds).
         stated_grand_total: 支出总计 as published.
+        classes: the 类 amounts the 总表 prints on its expenditure side, when
+            transcribed (empty: the 总表 is taken to agree with the 支出决算表).
 
     """
 
@@ -86,6 +118,7 @@ class Expenditure:
     surplus_distribution: Decimal = attrs.field(default=ZERO, converter=amount)
     closing_balance: Decimal = attrs.field(default=ZERO, converter=amount)
     stated_grand_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    classes: tuple[ClassTotal, ...] = attrs.field(default=(), converter=_class_totals)
 
     @property
     def total(self) -> Decimal:

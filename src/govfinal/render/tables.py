@@ -502,6 +502,7 @@ def _class_entries(report: FinalAccount) -> list[tuple[str, str]]:
     """
     tree = report.functions
     codes = set(TEMPLATE_CLASS_CODES) | {line.code[:3] for line in tree}
+    codes |= {entry.code for entry in report.expenditure.classes}
     entries: list[tuple[str, str]] = []
     for code in sorted(codes):
         line = tree.get(code)
@@ -526,10 +527,11 @@ def _income_expenditure(report: FinalAccount, lang: str) -> Table:
         for number, (key, value) in enumerate(sources.parts().items(), start=1)
     ]
     tree = report.functions
+    printed = {entry.code: entry.amount for entry in report.expenditure.classes}
     right = [
         (
             _class_label(number, code, name, lang),
-            tree.rollup(code, _expenditure_total),
+            printed[code] if code in printed else tree.rollup(code, _expenditure_total),
         )
         for number, (code, name) in enumerate(_class_entries(report), start=1)
     ]

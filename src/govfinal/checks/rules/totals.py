@@ -8,6 +8,7 @@ from govfinal.checks.engine import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.checks.rules._build import (
+    named,
     parts_sum,
     published_terms,
     stated_or_sum,
@@ -315,3 +316,83 @@ def negative_amount(report: FinalAccount, checker: Checker) -> Iterator[Finding 
                 f"{figure.label_en} is negative: {figure.value}",
                 actual=figure.value,
             )
+
+
+@rule(
+    "T110",
+    "summary-classes-match-table",
+    title_zh="总表功能分类与支出决算表一致",
+    title_en="The summary's function classes agree with the expenditure table",
+    formula="收入支出决算总表各类支出 = 支出决算表同类 本年支出合计",
+    tables=(TABLE, "支出决算表"),
+)
+def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """Each 类 the 总表 prints equals the same 类 of the 支出决算表, and none is missing."""
+    printed = report.expenditure.classes
+    if not printed:
+        return
+    tree = report.functions
+    seen: set[str] = set()
+    for index, entry in enumerate(printed):
+        seen.add(entry.code)
+        line = tree.get(entry.code)
+        name = line.name if line is not None else entry.code
+        stated = named(
+            checker,
+            f"expenditure.classes[{index}].amount",
+            f"总表 {name}（{entry.code}）",
+            f"summary class {entry.code}",
+            entry.amount,
+        )
+        table = rollup_term(checker, tree, entry.code, EXPENDITURE, "stated_total")
+        if table is not None:
+            yield checker.equal(stated, table)
+        elif not entry.amount.is_zero():
+            yield checker.finding(
+                stated.path,
+                f"总表列示 {name}（{entry.code}）{entry.amount}，支出决算表无此类",
+                f"the summary prints class {entry.code} at {entry.amount},"
+                " but the expenditure table has no such class",
+                actual=entry.amount,
+            )
+    for line in first_lines(tree):
+        if line.parent_code is not None or line.code in seen:
+            continue
+        table = rollup_term(checker, tree, line.code, EXPENDITURE, "stated_total")
+        if table is None or table.value.is_zero():
+            continue
+        yield checker.finding(
+            table.path,
+            f"支出决算表 {table.label_zh} {table.value} 未列入收入支出决算总表",
+            f"{table.label_en} {table.value} in the expenditure table is not in the summary",
+            actual=table.value,
+        )
+
+
+@rule(
+    "T111",
+    "summary-classes-sum",
+    title_zh="总表各类支出合计",
+    title_en="The summary's function classes add up",
+    formula="本年支出合计 = Σ 收入支出决算总表各类支出",
+    tables=(TABLE,),
+)
+def summary_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """本年支出合计 equals the Σ of the 类 the 总表 prints."""
+    printed = report.expenditure.classes
+    total = expenditure_total(report, checker)
+    if not printed or total is None:
+        return
+    parts = [
+        named(
+            checker,
+            f"expenditure.classes[{index}].amount",
+            f"总表（{entry.code}）",
+            f"summary class {entry.code}",
+            entry.amount,
+        )
+        for index, entry in enumerate(printed)
+    ]
+    yield checker.equal(
+        total, parts_sum(checker, parts, "expenditure.classes", "expenditure_total")
+    )
