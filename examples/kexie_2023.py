@@ -359,37 +359,40 @@ IMPROVEMENTS = (
 )
 
 
+def _indicator(
+    level1: str,
+    level2: str,
+    name: str,
+    sign: Comparator,
+    target: str,
+    unit: str,
+    actual: str,
+    weight: str,
+    score: str,
+    *,
+    basis: str | None = None,
+) -> Indicator:
+    """A numeric indicator as the seed's tables print it."""
+    return Indicator(
+        level1,
+        level2,
+        name,
+        sign,
+        target=target,
+        unit=unit,
+        basis=basis,
+        actual=actual,
+        weight=weight,
+        score=score,
+    )
+
+
 def _department_evaluation() -> SelfEvaluation:
     """部门（单位）整体支出绩效目标自评表（2023 年度）, as published.
 
     Its completion statement gives 实际完成支出 58.96 万元 (57.82 + 1.13), while
     the funding block and 本年支出合计 say 58.95: kept as published.
     """
-
-    def indicator(
-        level1: str,
-        level2: str,
-        name: str,
-        sign: Comparator,
-        target: str,
-        unit: str,
-        basis: str,
-        actual: str,
-        weight: str,
-        score: str,
-    ) -> Indicator:
-        return Indicator(
-            level1,
-            level2,
-            name,
-            sign,
-            target=target,
-            unit=unit,
-            basis=basis,
-            actual=actual,
-            weight=weight,
-            score=score,
-        )
 
     return SelfEvaluation(
         kind=EvaluationKind.DEPARTMENT,
@@ -412,101 +415,101 @@ def _department_evaluation() -> SelfEvaluation:
         completion=DEPARTMENT_COMPLETION,
         completion_spending=CompletionSpending(total="58.96", basic="57.82", project="1.13"),
         indicators=(
-            indicator(
+            _indicator(
                 "运行成本",
                 "质量指标",
                 "培训费下降率",
                 Comparator.GE,
                 "5",
                 "%",
-                "工作计划",
                 "0",
                 "8",
                 "0",
+                basis="工作计划",
             ),
-            indicator(
+            _indicator(
                 "运行成本",
                 "成本指标",
                 "预算经费",
                 Comparator.LE,
                 "96.41",
                 "万元",
-                "预算公开",
                 "58.95",
                 "12",
                 "7.25",
+                basis="预算公开",
             ),
-            indicator(
+            _indicator(
                 "管理效率",
                 "质量指标",
                 "项目支出预算执行率",
                 Comparator.EQ,
                 "100",
                 "%",
-                "政策制度",
                 "3.01",
                 "10",
                 "0.3",
+                basis="政策制度",
             ),
-            indicator(
+            _indicator(
                 "管理效率",
                 "质量指标",
                 "国库集中支付率",
                 Comparator.EQ,
                 "100",
                 "%",
-                "政策制度",
                 "100",
                 "10",
                 "10",
+                basis="政策制度",
             ),
-            indicator(
+            _indicator(
                 "履职效能",
                 "数量指标",
                 "科技之冬活动场次",
                 Comparator.GE,
                 "10",
                 "场次",
-                "工作计划",
                 "10",
                 "15",
                 "15",
+                basis="工作计划",
             ),
-            indicator(
+            _indicator(
                 "履职效能",
                 "数量指标",
                 "组织各类科普活动场次",
                 Comparator.GE,
                 "15",
                 "场次",
-                "工作计划",
                 "15",
                 "10",
                 "10",
+                basis="工作计划",
             ),
-            indicator(
+            _indicator(
                 "社会效益",
                 "质量指标",
                 "推广先进技术区域覆盖率",
                 Comparator.GE,
                 "95",
                 "%",
-                "工作计划",
                 "95",
                 "15",
                 "15",
+                basis="工作计划",
             ),
-            indicator(
+            _indicator(
                 "服务对象满意度",
                 "满意度指标",
                 "受益人群满意度",
                 Comparator.GE,
                 "95",
                 "%",
-                "十四五规划",
                 "95",
                 "10",
                 "10",
+                basis="十四五规划",
             ),
         ),
         stated_total_score="73.59",
@@ -515,29 +518,6 @@ def _department_evaluation() -> SelfEvaluation:
 
 def _project_evaluation() -> SelfEvaluation:
     """项目支出绩效自评表（2023 年度）: 科普工作人员补助, as published."""
-
-    def indicator(
-        level1: str,
-        level2: str,
-        name: str,
-        sign: Comparator,
-        target: str,
-        unit: str,
-        actual: str,
-        weight: str,
-        score: str,
-    ) -> Indicator:
-        return Indicator(
-            level1,
-            level2,
-            name,
-            sign,
-            target=target,
-            unit=unit,
-            actual=actual,
-            weight=weight,
-            score=score,
-        )
 
     return SelfEvaluation(
         kind=EvaluationKind.PROJECT,
@@ -559,16 +539,16 @@ def _project_evaluation() -> SelfEvaluation:
         completion=PROJECT_COMPLETION,
         completion_spending=CompletionSpending(total="1.13"),
         indicators=(
-            indicator(
+            _indicator(
                 "产出指标", "数量指标", "发放人数", Comparator.GE, "1", "人", "1", "13", "13"
             ),
-            indicator(
+            _indicator(
                 "产出指标", "数量指标", "发放次数", Comparator.EQ, "12", "次", "10", "10", "8.5"
             ),
-            indicator(
+            _indicator(
                 "产出指标", "质量指标", "人员考核合格率", Comparator.EQ, "100", "%", "100", "7", "7"
             ),
-            indicator(
+            _indicator(
                 "产出指标",
                 "时效指标",
                 "资金发放及时性",
@@ -579,7 +559,7 @@ def _project_evaluation() -> SelfEvaluation:
                 "10",
                 "7.85",
             ),
-            indicator(
+            _indicator(
                 "成本指标",
                 "经济成本指标",
                 "人均补助标准",
@@ -600,7 +580,7 @@ def _project_evaluation() -> SelfEvaluation:
                 weight="20",
                 score="20",
             ),
-            indicator(
+            _indicator(
                 "满意度指标",
                 "满意度指标",
                 "受益群众满意度",
