@@ -82,6 +82,10 @@ __all__ = [
     "item_suffixes",
     "map_decimals",
     "maybe_amounts",
+    "maybe_non_negative_amounts",
+    "non_negative_amounts",
+    "non_negative_figures",
+    "non_negative_percents",
     "nonzero_signed_amounts",
     "partitions",
     "positive_amounts",
@@ -568,6 +572,29 @@ def maybe_amounts() -> st.SearchStrategy[Decimal | None]:
 
 
 @functools.cache
+def non_negative_amounts() -> st.SearchStrategy[Decimal]:
+    """Like :func:`any_amounts`, never negative (an area, a value, a contract, a score)."""
+    return st.one_of(st.just(ZERO_AMOUNT), amounts(_SMALL), amounts())
+
+
+@functools.cache
+def maybe_non_negative_amounts() -> st.SearchStrategy[Decimal | None]:
+    """Like :func:`non_negative_amounts`, or ``None`` (a blank cell)."""
+    return st.one_of(st.none(), non_negative_amounts())
+
+
+@functools.cache
+def non_negative_percents() -> st.SearchStrategy[Decimal | None]:
+    """Like :func:`any_percents`, never negative (a share, an execution rate)."""
+    return st.one_of(
+        st.none(),
+        st.sampled_from([Decimal("0"), Decimal("100"), Decimal("0.00")]),
+        st.decimals(min_value=0, max_value=1000, places=2),
+        st.integers(min_value=0, max_value=1000).map(Decimal),
+    )
+
+
+@functools.cache
 def any_percents() -> st.SearchStrategy[Decimal | None]:
     """A stated percentage at 0.01, 0.1 or 1 % (blank sometimes), zero and ±100 included."""
     return st.one_of(
@@ -617,6 +644,33 @@ def budget_variances() -> st.SearchStrategy[BudgetVariance | None]:
 def any_figures() -> st.SearchStrategy[Figure]:
     """A published amount (or a blank) with any comparatives."""
     return st.builds(Figure, amount=maybe_amounts(), prior=prior_years(), budget=budget_variances())
+
+
+@functools.cache
+def non_negative_figures() -> st.SearchStrategy[Figure]:
+    """A figure that cannot be negative (三公经费, 机关运行经费): 决算数, 预算数 and
+    上年决算数 never negative; the change and the rates of either sign."""
+    prior = st.builds(
+        PriorYear,
+        amount=maybe_non_negative_amounts(),
+        change=maybe_amounts(),
+        growth=any_percents(),
+        reason=_REASONS,
+    )
+    budget = st.builds(
+        BudgetVariance,
+        budget=maybe_non_negative_amounts(),
+        basis=st.sampled_from(BudgetBasis),
+        variance=any_percents(),
+        execution=any_percents(),
+        reason=_REASONS,
+    )
+    return st.builds(
+        Figure,
+        amount=maybe_non_negative_amounts(),
+        prior=st.one_of(st.none(), prior),
+        budget=st.one_of(st.none(), budget),
+    )
 
 
 @functools.cache
@@ -676,14 +730,22 @@ def any_function_lines() -> st.SearchStrategy[FunctionLine]:
     )
 
 
+@st.composite
+def _any_function_trees(draw: st.DrawFn) -> FunctionTree:
+    lines = draw(st.lists(any_function_lines(), max_size=8, unique_by=lambda line: line.code))
+    subitems = [line.code for line in lines if len(line.code) == 7]
+    order = draw(st.lists(st.sampled_from(subitems), max_size=4, unique=True)) if subitems else []
+    return FunctionTree(lines=lines, narrative_order=order)
+
+
 @functools.cache
 def any_function_trees() -> st.SearchStrategy[FunctionTree]:
-    """Lines in any order, duplicates and orphans included; a narrative order of any codes."""
-    return st.builds(
-        FunctionTree,
-        lines=st.lists(any_function_lines(), max_size=8),
-        narrative_order=st.lists(st.sampled_from(_FUNCTION_CODE_POOL), max_size=4),
-    )
+    """Lines in any order, orphans included, each code once; a narrative order of some 项.
+
+    (The model refuses a code listed twice, and a narrative order naming a code
+    that is not a 项 of the tree, or naming one twice.)
+    """
+    return _any_function_trees()
 
 
 _COUNTS = st.one_of(st.none(), st.integers(min_value=0, max_value=5))
@@ -695,6 +757,7 @@ _ECONOMIC_LINES = st.lists(
         amount=maybe_amounts(),
     ),
     max_size=5,
+    unique_by=lambda line: line.code,
 )
 _VEHICLES = st.lists(
     st.builds(
@@ -713,7 +776,9 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
     Every field :func:`final_accounts` sets gets any two-place amount of either
     sign, or a blank where the model allows one; nothing is derived. The other
     parts (comparatives, 三公经费, 机关运行经费, procurement, assets,
-    performance, staff) are filled the same way. For robustness tests: the
+    performance, staff) are filled the same way, except that a figure the
+    model refuses when negative (an asset, a contract, a “三公” amount or
+    budget, a performance budget) is never negative. For robustness tests: the
     checks must report on such a report, never fail on it.
     """
     sources = IncomeSources(
@@ -750,12 +815,12 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
     economic_lines = draw(_ECONOMIC_LINES)
     counts = _COUNTS
     three_public = ThreePublicExpenses(
-        overseas=draw(any_figures()),
-        vehicle_purchase=draw(any_figures()),
-        vehicle_operation=draw(any_figures()),
-        reception=draw(any_figures()),
-        vehicles=draw(st.one_of(st.none(), any_figures())),
-        total=draw(st.one_of(st.none(), any_figures())),
+        overseas=draw(non_negative_figures()),
+        vehicle_purchase=draw(non_negative_figures()),
+        vehicle_operation=draw(non_negative_figures()),
+        reception=draw(non_negative_figures()),
+        vehicles=draw(st.one_of(st.none(), non_negative_figures())),
+        total=draw(st.one_of(st.none(), non_negative_figures())),
         overseas_groups=draw(counts),
         overseas_persons=draw(counts),
         vehicles_purchased=draw(counts),
@@ -766,29 +831,29 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
         foreign_reception_persons=draw(counts),
     )
     procurement = Procurement(
-        goods=draw(any_amounts()),
-        works=draw(any_amounts()),
-        services=draw(any_amounts()),
-        stated_total=draw(maybe_amounts()),
-        sme_contracts=draw(any_amounts()),
-        small_micro_contracts=draw(any_amounts()),
-        stated_sme_share=draw(any_percents()),
-        stated_small_micro_share=draw(any_percents()),
+        goods=draw(non_negative_amounts()),
+        works=draw(non_negative_amounts()),
+        services=draw(non_negative_amounts()),
+        stated_total=draw(maybe_non_negative_amounts()),
+        sme_contracts=draw(non_negative_amounts()),
+        small_micro_contracts=draw(non_negative_amounts()),
+        stated_sme_share=draw(non_negative_percents()),
+        stated_small_micro_share=draw(non_negative_percents()),
     )
     assets = Assets(
-        fixed_assets_original_value=draw(maybe_amounts()),
+        fixed_assets_original_value=draw(maybe_non_negative_amounts()),
         vehicles=draw(_VEHICLES),
         stated_vehicle_count=draw(counts),
-        vehicle_value=draw(maybe_amounts()),
+        vehicle_value=draw(maybe_non_negative_amounts()),
         large_equipment=draw(counts),
     )
     performance = PerformanceSummary(
         department_evaluations=draw(st.integers(min_value=0, max_value=3)),
-        department_budget=draw(maybe_amounts()),
-        department_executed=draw(maybe_amounts()),
+        department_budget=draw(maybe_non_negative_amounts()),
+        department_executed=draw(maybe_non_negative_amounts()),
         project_evaluations=draw(st.integers(min_value=0, max_value=3)),
-        project_budget=draw(maybe_amounts()),
-        project_executed=draw(maybe_amounts()),
+        project_budget=draw(maybe_non_negative_amounts()),
+        project_executed=draw(maybe_non_negative_amounts()),
     )
     staff = Staff(
         in_service=draw(st.integers(min_value=0, max_value=50)),
@@ -810,7 +875,7 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
             lines=economic_lines,
         ),
         three_public=three_public,
-        operating_costs=draw(st.one_of(st.none(), any_figures())),
+        operating_costs=draw(st.one_of(st.none(), non_negative_figures())),
         procurement=procurement,
         assets=assets,
         performance=performance,

@@ -40,6 +40,7 @@ from govfinal import (
 from govfinal.io import LoadError, dumps, loads
 from govfinal.money import MAX_ADJUSTED_EXPONENT, MAX_DIGITS, MIN_EXPONENT
 from tests.checks.base import base_report
+from tests.hostile.promises import slots
 from tests.strategies import arbitrary_final_accounts, complete_final_accounts, final_accounts
 
 FORMATS = ("toml", "json")
@@ -250,18 +251,6 @@ def test_any_json_value_loads_or_fails_cleanly(value: object) -> None:
     loads_or_load_error(to_json(value), "json")
 
 
-def _slots(document: object) -> Iterator[tuple[Any, Any]]:
-    """(container, key or index) of every value inside ``document``."""
-    if isinstance(document, dict):
-        for key, value in document.items():
-            yield document, key
-            yield from _slots(value)
-    elif isinstance(document, list):
-        for index, value in enumerate(document):
-            yield document, index
-            yield from _slots(value)
-
-
 def _containers(document: object) -> Iterator[Any]:
     if isinstance(document, dict | list):
         yield document
@@ -283,10 +272,10 @@ def mutated_documents(draw: st.DrawFn) -> object:
             else:
                 container.insert(draw(st.integers(0, len(container))), draw(json_values))
             continue
-        slots = list(_slots(document))
-        if not slots:
+        places = list(slots(document))
+        if not places:
             break
-        container, key = draw(st.sampled_from(slots))
+        container, key = draw(st.sampled_from(places))
         if operation == "replace":
             container[key] = draw(json_values)
         elif operation == "delete":

@@ -195,3 +195,26 @@ def test_invalid_documents_do_not_validate() -> None:
         ("functions", "lines", 0, "code"),
         ("functions", "lines", 1),
     }
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [
+        ("assets", "building_area", -500),
+        ("assets", "fixed_assets_original_value", "-12.5"),
+        ("profile.staff", "in_service", 10**12 + 1),
+    ],
+)
+def test_the_schema_refuses_what_the_model_refuses(section: str, key: str, value: object) -> None:
+    """Negative areas and asset values, and counts above MAX_COUNT, fail the schema as they
+    fail loading (issue 11 items 4 and 15): the schema and the loader agree."""
+    jsonschema = pytest.importorskip("jsonschema")
+    document = json.loads(govfinal.io.dumps(build_report(), format="json"))
+    target = document
+    for step in section.split("."):
+        target = target[step]
+    target[key] = value
+    errors = list(jsonschema.Draft202012Validator(SCHEMA).iter_errors(document))
+    assert [tuple(error.absolute_path) for error in errors] == [(*section.split("."), key)]
+    with pytest.raises(govfinal.io.LoadError):
+        govfinal.io.loads(json.dumps(document), format="json")

@@ -15,6 +15,10 @@ The package is layered, each layer using only those before it:
 * :mod:`govfinal.io`: TOML and JSON data files (:func:`load`, :func:`dump`);
 * :mod:`govfinal.cli`: the ``govfinal`` command.
 
+The names below are imported when first used (PEP 562), so that importing
+``govfinal`` itself is quick, and the command can answer Ctrl-C from its first
+moment; only :func:`render` is bound at once (see the note at its import).
+
 >>> import govfinal
 >>> unit = govfinal.BudgetUnit(name="示例单位", fiscal_year=2023)
 >>> report = govfinal.FinalAccount(unit=unit)
@@ -22,63 +26,153 @@ The package is layered, each layer using only those before it:
 Decimal('0')
 """
 
-from govfinal.checks import (
-    RULES,
-    CheckOptions,
-    Finding,
-    Findings,
-    FindingsError,
-    Severity,
-    check,
-)
-from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
-from govfinal.errors import AmountError, ClassificationError, FloatRefusedError, GovFinalError
-from govfinal.io import LoadError, dump, dumps, load, loads
-from govfinal.model import (
-    Achievement,
-    AmountUnit,
-    Assets,
-    BasicExpenditureDetail,
-    BudgetBasis,
-    BudgetUnit,
-    BudgetVariance,
-    ClassTotal,
-    Comparator,
-    CompletionSpending,
-    EconomicLine,
-    EvaluationKind,
-    Expenditure,
-    Figure,
-    FinalAccount,
-    FiscalAllocations,
-    FunctionLine,
-    FunctionTree,
-    FundAmounts,
-    Funding,
-    FundingRow,
-    FundType,
-    Income,
-    IncomeRow,
-    IncomeSources,
-    Indicator,
-    NatureAmounts,
-    PerformanceSummary,
-    PriorYear,
-    Procurement,
-    Profile,
-    SelfEvaluation,
-    Staff,
-    ThreePublicExpenses,
-    UnitKind,
-    VehicleHolding,
-    VehicleUse,
-)
-from govfinal.money import round_amount, round_percent, to_decimal
-from govfinal.ratios import budget_variance, change, execution_rate, growth, share
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any, Final
+
+if TYPE_CHECKING:
+    from govfinal.checks import (
+        RULES,
+        CheckOptions,
+        Finding,
+        Findings,
+        FindingsError,
+        Severity,
+        check,
+    )
+    from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
+    from govfinal.errors import (
+        AmountError,
+        ClassificationError,
+        FloatRefusedError,
+        GovFinalError,
+        WriteError,
+    )
+    from govfinal.io import LoadError, dump, dumps, load, loads
+    from govfinal.model import (
+        Achievement,
+        AmountUnit,
+        Assets,
+        BasicExpenditureDetail,
+        BudgetBasis,
+        BudgetUnit,
+        BudgetVariance,
+        ClassTotal,
+        Comparator,
+        CompletionSpending,
+        EconomicLine,
+        EvaluationKind,
+        Expenditure,
+        Figure,
+        FinalAccount,
+        FiscalAllocations,
+        FunctionLine,
+        FunctionTree,
+        FundAmounts,
+        Funding,
+        FundingRow,
+        FundType,
+        Income,
+        IncomeRow,
+        IncomeSources,
+        Indicator,
+        NatureAmounts,
+        PerformanceSummary,
+        PriorYear,
+        Procurement,
+        Profile,
+        SelfEvaluation,
+        Staff,
+        ThreePublicExpenses,
+        UnitKind,
+        VehicleHolding,
+        VehicleUse,
+    )
+    from govfinal.money import round_amount, round_percent, to_decimal
+    from govfinal.ratios import budget_variance, change, execution_rate, growth, share
+    from govfinal.scoring import Grade, GradeBands, ScoringPolicy, StandardPolicy
+
+# ``render`` is both a function and a subpackage: importing the subpackage later
+# would rebind the name to it, so the function is bound now, once the subpackage
+# is loaded (its own imports are light: the model is loaded on first render).
 from govfinal.render import render
-from govfinal.scoring import Grade, GradeBands, ScoringPolicy, StandardPolicy
 
 __version__ = "0.1.0.dev0"
+
+_EXPORTS: Final[dict[str, str]] = {
+    "RULES": "govfinal.checks",
+    "CheckOptions": "govfinal.checks",
+    "Finding": "govfinal.checks",
+    "Findings": "govfinal.checks",
+    "FindingsError": "govfinal.checks",
+    "Severity": "govfinal.checks",
+    "check": "govfinal.checks",
+    "ECONOMIC_CODES": "govfinal.classification",
+    "FUNCTION_CODES": "govfinal.classification",
+    "CodeEntry": "govfinal.classification",
+    "CodeTable": "govfinal.classification",
+    "AmountError": "govfinal.errors",
+    "ClassificationError": "govfinal.errors",
+    "FloatRefusedError": "govfinal.errors",
+    "GovFinalError": "govfinal.errors",
+    "WriteError": "govfinal.errors",
+    "LoadError": "govfinal.io",
+    "dump": "govfinal.io",
+    "dumps": "govfinal.io",
+    "load": "govfinal.io",
+    "loads": "govfinal.io",
+    "Achievement": "govfinal.model",
+    "AmountUnit": "govfinal.model",
+    "Assets": "govfinal.model",
+    "BasicExpenditureDetail": "govfinal.model",
+    "BudgetBasis": "govfinal.model",
+    "BudgetUnit": "govfinal.model",
+    "BudgetVariance": "govfinal.model",
+    "ClassTotal": "govfinal.model",
+    "Comparator": "govfinal.model",
+    "CompletionSpending": "govfinal.model",
+    "EconomicLine": "govfinal.model",
+    "EvaluationKind": "govfinal.model",
+    "Expenditure": "govfinal.model",
+    "Figure": "govfinal.model",
+    "FinalAccount": "govfinal.model",
+    "FiscalAllocations": "govfinal.model",
+    "FunctionLine": "govfinal.model",
+    "FunctionTree": "govfinal.model",
+    "FundAmounts": "govfinal.model",
+    "Funding": "govfinal.model",
+    "FundingRow": "govfinal.model",
+    "FundType": "govfinal.model",
+    "Income": "govfinal.model",
+    "IncomeRow": "govfinal.model",
+    "IncomeSources": "govfinal.model",
+    "Indicator": "govfinal.model",
+    "NatureAmounts": "govfinal.model",
+    "PerformanceSummary": "govfinal.model",
+    "PriorYear": "govfinal.model",
+    "Procurement": "govfinal.model",
+    "Profile": "govfinal.model",
+    "SelfEvaluation": "govfinal.model",
+    "Staff": "govfinal.model",
+    "ThreePublicExpenses": "govfinal.model",
+    "UnitKind": "govfinal.model",
+    "VehicleHolding": "govfinal.model",
+    "VehicleUse": "govfinal.model",
+    "round_amount": "govfinal.money",
+    "round_percent": "govfinal.money",
+    "to_decimal": "govfinal.money",
+    "budget_variance": "govfinal.ratios",
+    "change": "govfinal.ratios",
+    "execution_rate": "govfinal.ratios",
+    "growth": "govfinal.ratios",
+    "share": "govfinal.ratios",
+    "Grade": "govfinal.scoring",
+    "GradeBands": "govfinal.scoring",
+    "ScoringPolicy": "govfinal.scoring",
+    "StandardPolicy": "govfinal.scoring",
+}
+"""Each public name and the module it comes from, imported when first used (PEP 562)."""
 
 __all__ = [
     "ECONOMIC_CODES",
@@ -137,6 +231,7 @@ __all__ = [
     "UnitKind",
     "VehicleHolding",
     "VehicleUse",
+    "WriteError",
     "__version__",
     "budget_variance",
     "change",
@@ -153,3 +248,17 @@ __all__ = [
     "share",
     "to_decimal",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first used, then keep the name."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'govfinal' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})

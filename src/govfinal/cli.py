@@ -13,32 +13,43 @@ Subcommands:
 * ``govfinal schema``: the JSON Schema of data files.
 
 Errors meant for people (a file that cannot be read, an output file that
-cannot be written) are printed on standard error without a traceback, with
-exit status 2. The command uses the standard library only (``argparse``).
+cannot be written, a closed standard output) are printed on standard error
+without a traceback, with exit status 2; an interrupt (Ctrl-C) or a SIGTERM
+stops the command, workers included, with exit status 130 or 143. Text from
+data files reaches a terminal only through :func:`~govfinal.terminal.terminal_safe`, so a
+report cannot move the cursor, retitle the window or forge a line. Output
+files are written all or nothing, never over an input. The command uses the
+standard library only (``argparse``).
 """
 
 from __future__ import annotations
 
 import argparse
 import concurrent.futures
-import functools
+import contextlib
+import errno
 import io
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from pathlib import Path
+from types import FrameType
 from typing import Any, Final, TextIO
 
 import attrs
 
 from govfinal import __version__
-from govfinal.checks import RULES, CheckOptions, Severity, check
+from govfinal._files import check_not_input, write_text
+from govfinal.checks import RULES, CheckOptions, Findings, Severity, check
+from govfinal.checks.tolerance import shown
 from govfinal.errors import GovFinalError
 from govfinal.io import LoadError, load
 from govfinal.render import render
+from govfinal.terminal import json_safe, terminal_safe
 
 __all__ = ["CheckSettings", "FileResult", "Row", "check_file", "main"]
 
@@ -51,11 +62,23 @@ EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
 """Some file could not be read, or the command could not run (usage, output file)."""
 
+EXIT_INTERRUPTED: Final = 128 + signal.SIGINT
+"""Stopped by an interrupt (Ctrl-C, SIGINT): 130."""
+
+EXIT_TERMINATED: Final = 128 + signal.SIGTERM
+"""Stopped by SIGTERM: 143."""
+
 _COLOURS: Final = {"error": "31", "warning": "33", "info": "2"}
 """ANSI SGR codes by severity: red, yellow, dim."""
 
 _BAR_WIDTH: Final = 30
 
+_MAX_CHUNK: Final = 16
+"""Most files sent to a worker at once: enough to make sending cheap, few
+enough (well under a second of work) that stopping does not wait long."""
+
+_STOP_SIGNALS: Final = (signal.SIGINT, signal.SIGTERM)
+"""The signals that stop the command (exit status 130 and 143)."""
 
 # -- checking one file: a pure function of its path, run in any process ----------------
 
@@ -157,7 +180,13 @@ class CheckSettings:
 
 
 def check_file(path: str, settings: CheckSettings | None = None) -> FileResult:
-    """Load and check one file; a load error becomes the result's ``error``, never an exception.
+    """Load and check one file; whatever goes wrong becomes the result's ``error``.
+
+    Never raises (but for interrupts): a load error gives its problems, and any
+    other exception, which is a bug, is reported as an internal error of this
+    file alone, so that one file cannot stop a batch. The error text holds no
+    control characters from the data (see :func:`~govfinal.terminal.terminal_safe`), so each of
+    its lines is a real line.
 
     Args:
         path: the data file (``.toml`` or ``.json``).
@@ -167,37 +196,141 @@ def check_file(path: str, settings: CheckSettings | None = None) -> FileResult:
     settings = CheckSettings() if settings is None else settings
     try:
         report = load(path)
-    except GovFinalError as exc:
+    except LoadError as exc:
         return FileResult(file=path, error=str(exc))
-    findings = check(report, options=settings.options())
-    rows = tuple(
+    except Exception as exc:  # a bug, not the file's fault
+        return FileResult(file=path, error=_internal_error(path, exc))
+    try:
+        rows = _rows(check(report, options=settings.options()))
+    except Exception as exc:  # a bug, not the file's fault
+        return FileResult(file=path, error=_internal_error(path, exc))
+    return FileResult(file=path, rows=rows)
+
+
+def _rows(findings: Findings) -> tuple[Row, ...]:
+    """The findings as plain rows."""
+    return tuple(
         Row(
             code=finding.code,
             severity=finding.severity.value,
             path=finding.path,
             message_zh=finding.message_zh,
             message_en=finding.message_en,
-            expected=None if finding.expected is None else str(finding.expected),
-            actual=None if finding.actual is None else str(finding.actual),
+            expected=None if finding.expected is None else shown(finding.expected),
+            actual=None if finding.actual is None else shown(finding.actual),
         )
         for finding in findings
     )
-    return FileResult(file=path, rows=rows)
 
 
-def _results(files: Sequence[str], settings: CheckSettings, jobs: int) -> Iterator[FileResult]:
-    """The result of each file, in the order given, checked in ``jobs`` processes."""
+def _internal_error(path: str, exc: BaseException) -> str:
+    """One line saying that checking ``path`` failed on a bug, and what the bug said."""
+    return terminal_safe(f"internal error while checking {path}: {type(exc).__name__}: {exc}")
+
+
+# -- checking many files, in this process or in a pool of workers -----------------------
+
+
+@contextlib.contextmanager
+def _checking(
+    files: Sequence[str], settings: CheckSettings, jobs: int
+) -> Iterator[Iterator[FileResult]]:
+    """The result of each file, in the order given, checked in ``jobs`` processes.
+
+    With more than one job the files go to a pool of worker processes, in
+    chunks. Leaving the ``with`` block for any reason (the end, an error, an
+    interrupt, SIGTERM) cancels what is still pending and waits for the
+    workers to stop, so nothing is left behind (no process, no semaphore).
+    """
     jobs = min(jobs, len(files))
     if jobs <= 1:
-        for path in files:
-            yield check_file(path, settings)
+        yield (check_file(path, settings) for path in files)
         return
+    chunks = _chunks(files, max(1, min(_MAX_CHUNK, len(files) // (jobs * 4))))
+    pool = concurrent.futures.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker
+    )
+    try:
+        with _signals_held(*_STOP_SIGNALS):  # the workers start in it (see _start_worker)
+            futures = [pool.submit(_check_chunk, chunk, settings) for chunk in chunks]
+        yield _chunk_results(chunks, futures)
+    finally:
+        _shut_down(pool)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one, else ``spawn`` (never ``fork``: threads are running)."""
     methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    chunksize = max(1, min(64, len(files) // (jobs * 4)))
-    worker = functools.partial(check_file, settings=settings)
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(worker, files, chunksize=chunksize)
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _chunks(files: Sequence[str], size: int) -> list[tuple[str, ...]]:
+    """``files`` cut into consecutive chunks of ``size`` (the last may be shorter)."""
+    return [tuple(files[start : start + size]) for start in range(0, len(files), size)]
+
+
+def _check_chunk(paths: Sequence[str], settings: CheckSettings) -> list[FileResult]:
+    """What a worker does: check each file of one chunk."""
+    return [check_file(path, settings) for path in paths]
+
+
+def _start_worker() -> None:
+    """A worker's start: Ctrl-C is for the parent, which then stops the workers itself.
+
+    (A worker killed by Ctrl-C, as the whole terminal's process group gets it,
+    would break the pool and print its traceback.) The fork server and the
+    workers are started with SIGINT and SIGTERM held (:func:`_signals_held`),
+    so that neither can reach a worker half-started; here SIGINT is ignored for
+    good and SIGTERM let through again, with its default: a worker told to end
+    ends.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+
+
+def _chunk_results(
+    chunks: Sequence[tuple[str, ...]],
+    futures: Sequence[concurrent.futures.Future[list[FileResult]]],
+) -> Iterator[FileResult]:
+    """Each chunk's results in order; a chunk whose worker failed gives an error per file."""
+    for chunk, future in zip(chunks, futures, strict=True):
+        try:
+            results = future.result()
+        except Exception as exc:  # the worker process died, or its result was lost
+            results = [FileResult(file=path, error=_internal_error(path, exc)) for path in chunk]
+        yield from results
+
+
+def _shut_down(pool: concurrent.futures.Executor) -> None:
+    """Cancel the chunks not started, and wait for the workers to finish theirs and exit.
+
+    The pool cancels them itself: a future cancelled from here could be one a
+    breaking pool then fails (``InvalidStateError`` in its thread). A Ctrl-C
+    (or SIGTERM) while stopping is held until the workers are gone rather than
+    left to interrupt the stopping half-way.
+    """
+    with _signals_held(*_STOP_SIGNALS):
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextlib.contextmanager
+def _signals_held(*signals: signal.Signals) -> Iterator[None]:
+    """Hold (block) ``signals`` for a while; one that comes is delivered at the end.
+
+    Processes started meanwhile inherit the block. Only on POSIX, and only in
+    the main thread (where Python handles signals); elsewhere, nothing is held.
+    """
+    if not hasattr(signal, "pthread_sigmask") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 # -- output --------------------------------------------------------------------------
@@ -241,15 +374,22 @@ def _plural(number: int, noun: str) -> str:
 
 
 def _text_lines(result: FileResult, lang: str, colour: bool) -> list[str]:
-    """The text report of one file: a header line, then one line per finding."""
+    """The text report of one file: a header line, then one line per finding.
+
+    Every piece of text from the data (file name, path, message) is made
+    terminal-safe before the colours are added, so the colours stay and
+    nothing else can steer the terminal or start a line.
+    """
+    name = _paint(terminal_safe(result.file), "1", colour)
     if not result.readable:
         state = "could not be read (see stderr)" if lang == "en" else "无法读取（见标准错误）"
-        return [f"{_paint(result.file, '1', colour)}: {_paint(state, '31', colour)}"]
-    lines = [f"{_paint(result.file, '1', colour)}: {_summary(result, lang)}"]
+        return [f"{name}: {_paint(state, '31', colour)}"]
+    lines = [f"{name}: {_summary(result, lang)}"]
     for row in result.rows:
         sgr = _COLOURS.get(row.severity)
-        head = _paint(f"{row.code} {row.severity}", sgr, colour)
-        lines.append(f"  {head} {row.path}: {row.message(lang)}")
+        head = _paint(terminal_safe(f"{row.code} {row.severity}"), sgr, colour)
+        path, message = terminal_safe(row.path), terminal_safe(row.message(lang))
+        lines.append(f"  {head} {path}: {message}")
     return lines
 
 
@@ -290,10 +430,10 @@ def _totals_line(tally: _Tally, lang: str) -> str:
 class _JsonList:
     """A JSON array written one element at a time to a spool, then copied out at the end.
 
-    The text is exactly ``json.dumps(elements, ensure_ascii=False, indent=2)``,
-    and nothing reaches the output before :meth:`write_to`; but the elements
-    wait in a temporary file (in memory up to 1 MiB), so memory does not grow
-    with the number of files.
+    The text is exactly ``json.dumps(elements, ensure_ascii=False, indent=2)``
+    (with the escapes of :func:`~govfinal.terminal.json_safe`), and nothing reaches the output
+    before :meth:`write_to`; but the elements wait in a temporary file (in
+    memory up to 1 MiB), so memory does not grow with the number of files.
     """
 
     def __init__(self) -> None:
@@ -304,7 +444,8 @@ class _JsonList:
 
     def append(self, element: object) -> None:
         """Add one element, indented as the array's item."""
-        text = json.dumps(element, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        text = json_safe(json.dumps(element, ensure_ascii=False, indent=2))
+        text = text.replace("\n", "\n  ")
         self.spool.write(("[\n  " if self.count == 0 else ",\n  ") + text)
         self.count += 1
 
@@ -355,6 +496,33 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
+# -- standard streams ----------------------------------------------------------------
+
+
+class _StreamError(Exception):
+    """Standard output is missing: it was closed before the command started (``>&-``)."""
+
+
+def _stdout() -> TextIO:
+    """Standard output, or :class:`_StreamError` when the command was started without one."""
+    if sys.stdout is None:
+        raise _StreamError("standard output is closed; there is nowhere to write the output")
+    return sys.stdout
+
+
+def _say(text: str) -> None:
+    """Write ``text`` on standard error, each line terminal-safe; quietly, if there is none."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    lines = [terminal_safe(line) for line in text.split("\n")]
+    try:
+        stream.write("\n".join(lines) + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # standard error is closed too: nothing more can be said
+        pass
+
+
 # -- subcommands ---------------------------------------------------------------------
 
 
@@ -362,31 +530,32 @@ def _run_check(args: argparse.Namespace) -> int:
     """``govfinal check``: load and check every file, report, and give the exit status."""
     files: list[str] = args.files
     settings = CheckSettings(exact=args.exact, select=tuple(args.select), ignore=tuple(args.ignore))
-    out, err = sys.stdout, sys.stderr
+    out, err = _stdout(), sys.stderr
     colour = _use_colour(args.color, out)
     progress = _Progress(len(files), err, _isatty(err))
     tally = _Tally(args.strict)
     document = _JsonList() if args.format == "json" else None
     progress.update(0)
     try:
-        for result in _results(files, settings, args.jobs):
-            tally.add(result)
-            progress.clear()
-            if result.error is not None:
-                err.write(result.error + "\n")
-                err.flush()
-            if document is not None:
-                document.append(_json_result(result, args.lang, args.strict))
-            else:
-                out.write("\n".join(_text_lines(result, args.lang, colour)) + "\n")
-                out.flush()
-            progress.update(tally.files)
+        with _checking(files, settings, args.jobs) as results:
+            for result in results:
+                tally.add(result)
+                progress.clear()
+                if result.error is not None:
+                    _say(result.error)
+                if document is not None:
+                    document.append(_json_result(result, args.lang, args.strict))
+                else:
+                    out.write("\n".join(_text_lines(result, args.lang, colour)) + "\n")
+                    out.flush()
+                progress.update(tally.files)
         progress.clear()
         if document is not None:
             document.write_to(out)
         elif tally.files > 1:
             out.write(_totals_line(tally, args.lang) + "\n")
     finally:
+        progress.clear()
         if document is not None:
             document.spool.close()
     out.flush()
@@ -403,21 +572,31 @@ def _json_result(result: FileResult, lang: str, strict: bool) -> dict[str, Any]:
 
 
 def _run_render(args: argparse.Namespace) -> int:
-    """``govfinal render``: the report of one data file, to a file or standard output."""
+    """``govfinal render``: the report of one data file, to a file or standard output.
+
+    The output file is refused when it is the data file itself (by any name),
+    and is written all or nothing. On a terminal the report is made
+    terminal-safe (its own newlines and tabs kept); to a file or a pipe it is
+    written as rendered, since it is the document that was asked for.
+    """
+    out = None if args.output is not None else _stdout()
+    if args.output is not None:
+        check_not_input(args.output, [args.file])
     report = load(args.file)
     text = render(report, format=args.format, lang=args.lang)
     if not text.endswith("\n"):
         text += "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        Path(args.output).write_text(text, encoding="utf-8")
+    if out is None:
+        write_text(args.output, text, inputs=[args.file])
+        return EXIT_OK
+    out.write(terminal_safe(text, keep="\n\t") if _isatty(out) else text)
+    out.flush()
     return EXIT_OK
 
 
 def _run_rules(args: argparse.Namespace) -> int:
     """``govfinal rules``: the rule registry, as text or JSON."""
+    out = _stdout()
     rules = list(RULES.values())
     if args.format == "json":
         document = [
@@ -432,7 +611,7 @@ def _run_rules(args: argparse.Namespace) -> int:
             }
             for rule in rules
         ]
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     width = max((len(rule.name) for rule in rules), default=0)
     lines: list[str] = []
@@ -442,7 +621,7 @@ def _run_rules(args: argparse.Namespace) -> int:
         lines.append(f"     {rule.formula}")
         if rule.tables:
             lines.append(f"     [{'、'.join(rule.tables)}]")
-    sys.stdout.write("\n".join(lines) + "\n")
+    out.write("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -450,7 +629,7 @@ def _run_schema(_args: argparse.Namespace) -> int:
     """``govfinal schema``: the JSON Schema of data files."""
     from govfinal.io.schema import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    _stdout().write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     return EXIT_OK
 
 
@@ -553,13 +732,36 @@ def _parser() -> argparse.ArgumentParser:
 # -- entry point ---------------------------------------------------------------------
 
 
+class _Terminated(BaseException):
+    """Raised in the main thread on SIGTERM, so that the command stops as on Ctrl-C.
+
+    A :class:`BaseException`, like :class:`KeyboardInterrupt`, so that no
+    ``except Exception`` takes it for a file's error.
+    """
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``govfinal`` with ``argv`` (default: ``sys.argv[1:]``) and return the exit status.
 
-    Errors govfinal raises on purpose, and files that cannot be written, are
-    reported on standard error (exit status 2), never as a traceback. A closed
-    standard output (``govfinal rules | head``) ends the command quietly.
+    Errors govfinal raises on purpose, files that cannot be written, and a
+    missing or unwritable standard output are reported on standard error
+    (exit status 2), never as a traceback. A closed pipe (``govfinal rules |
+    head``) ends the command quietly. Ctrl-C stops it with exit status 130,
+    SIGTERM with 143, after the worker processes have stopped.
     """
+    try:
+        with _sigterm_raises():
+            return _main(argv)
+    except KeyboardInterrupt:
+        _say("\ngovfinal: interrupted")
+        return EXIT_INTERRUPTED
+    except _Terminated:
+        _say("\ngovfinal: terminated")
+        return EXIT_TERMINATED
+
+
+def _main(argv: list[str] | None) -> int:
+    """Parse ``argv``, run the subcommand, and turn the errors meant for people into status 2."""
     _tolerant_output()
     parser = _parser()
     try:
@@ -569,38 +771,71 @@ def main(argv: list[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
         parser.print_usage(sys.stderr)
-        sys.stderr.write("govfinal: error: a command is required (check, render, rules, schema)\n")
+        _say("govfinal: error: a command is required (check, render, rules, schema)")
         return EXIT_UNREADABLE
     try:
         return run(args)
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_FINDINGS
-    except KeyboardInterrupt:
-        sys.stderr.write("\ngovfinal: interrupted\n")
-        return 130
+    except _StreamError as exc:
+        _say(f"govfinal: {exc}")
+        return EXIT_UNREADABLE
     except LoadError as exc:
-        sys.stderr.write(f"{exc}\n")
+        _say(str(exc))
         return EXIT_UNREADABLE
     except GovFinalError as exc:
-        sys.stderr.write(f"govfinal: {exc}\n")
+        _say(f"govfinal: {exc}")
         return EXIT_UNREADABLE
     except OSError as exc:
+        if exc.errno == errno.EBADF and exc.filename is None:  # e.g. ``1</dev/null``
+            _silence_stdout()
+            _say(f"govfinal: standard output cannot be written: {exc.strerror}")
+            return EXIT_UNREADABLE
         where = f"{exc.filename}: " if exc.filename else ""
-        sys.stderr.write(f"govfinal: {where}{exc.strerror or exc}\n")
+        _say(f"govfinal: {where}{exc.strerror or exc}")
         return EXIT_UNREADABLE
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`_Terminated` in the main thread.
+
+    Left alone when not in the main thread (only it can set handlers) or when
+    SIGTERM already has a handler other than the default (e.g. ignored).
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL
+    ):
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _raise_terminated(_signum: int, _frame: FrameType | None) -> None:
+    raise _Terminated
 
 
 def _tolerant_output() -> None:
-    """Make standard output and error write any text, whatever their encoding."""
+    """Make standard output and error write any text, whatever their encoding.
+
+    A character the encoding cannot take (in UTF-8: only a lone surrogate) is
+    written as a backslash escape, so the output is always valid text.
+    """
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if isinstance(stream, io.TextIOWrapper) and encoding != "utf8":
+        if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
 
 
 def _silence_stdout() -> None:
     """Point standard output at the null device, so that exiting does not fail on it again."""
+    if sys.stdout is None:
+        return
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())

@@ -15,6 +15,7 @@ __all__ = [
     "ClassificationError",
     "FloatRefusedError",
     "GovFinalError",
+    "WriteError",
 ]
 
 
@@ -36,3 +37,23 @@ class FloatRefusedError(GovFinalError, TypeError):
 
 class ClassificationError(GovFinalError, ValueError):
     """A classification code is malformed (支出功能分类 or 支出经济分类)."""
+
+
+class WriteError(GovFinalError, OSError):
+    """A file could not be written; whatever was at ``path`` before is left as it was.
+
+    An :class:`OSError` too, so that code catching write failures keeps working.
+
+    Attributes:
+        path: the file that was to be written.
+        reason: what went wrong.
+
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: cannot write the file: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[WriteError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import decimal
 import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final, TypeAlias
@@ -141,16 +140,26 @@ _PLAIN = re.compile(r"[+-]?[0-9]{1,15}(?:\.[0-9]{1,15})?", re.ASCII)
 digits, none finer than 1E-15, none above 1E+15. :func:`_parse` and
 :func:`_bounded` would accept it unchanged, so :func:`to_decimal` takes it directly."""
 
+_FULL_WIDTH: Final = str.maketrans("０１２３４５６７８９．，＋－", "0123456789.,+-")
+"""The full-width forms (U+FF10–U+FF19, U+FF0E, U+FF0C, U+FF0B, U+FF0D) that Chinese
+input methods type for ASCII digits, point, comma and signs. Only these are read as
+their ASCII characters: superscripts, subscripts, circled or other scripts' digits are not
+digits of an amount (NFKC would turn ``"55.19¹"`` into ``55.191``)."""
+
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
 _NON_FINITE = re.compile(r"[+-]?(?:s?nan\d*|inf(?:inity)?)", re.ASCII | re.IGNORECASE)
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", re.ASCII)
 
 
 def _parse(value: str, what: str) -> Decimal:
-    """Parse a numeric string exactly; full-width digits and thousands separators are accepted."""
+    """Parse a numeric string exactly: ASCII digits, or their full-width forms.
+
+    Thousands separators are accepted. Only the characters of :data:`_FULL_WIDTH`
+    are read as their ASCII forms; no other character is read as a digit.
+    """
     if len(value) > MAX_DIGITS + 16:
         raise AmountError(f"{what}: {value[:20]!r}… is too long to be an amount")
-    text = unicodedata.normalize("NFKC", value).strip()
+    text = value.translate(_FULL_WIDTH).strip()
     if _GROUPED.fullmatch(text):
         text = text.replace(",", "")
     if not _NUMBER.fullmatch(text):
@@ -190,15 +199,30 @@ def optional_decimal(value: object, *, what: str = "amount") -> Decimal | None:
 def quantize_half_up(value: Decimal, precision: Decimal) -> Decimal:
     """Round ``value`` to ``precision`` half-up: the one rounding policy of govfinal.
 
+    It never raises for a finite ``value`` and a ``precision`` within the exponent
+    range of :data:`CONTEXT`: the rounding runs in :data:`CONTEXT`, widened to the
+    digits the result needs, so that a ratio as large as ``1E+18 ÷ 1E-18 × 100``
+    rounds to any precision.
+
     >>> quantize_half_up(Decimal("0.125"), Decimal("0.01"))
     Decimal('0.13')
     >>> quantize_half_up(Decimal("-0.125"), Decimal("0.01"))
     Decimal('-0.13')
+    >>> quantize_half_up(Decimal("1E+38"), Decimal("0.01"))
+    Decimal('100000000000000000000000000000000000000.00')
     """
-    try:
-        return value.quantize(precision, rounding=ROUNDING, context=CONTEXT)
-    except decimal.InvalidOperation:
-        raise AmountError(f"{value:.3E} cannot be rounded to {precision}") from None
+    exponent = precision.as_tuple().exponent
+    assert isinstance(exponent, int), "quantize_half_up needs a finite precision"
+    needed = max(value.adjusted(), 0) - exponent + 2
+    context = CONTEXT if needed <= CONTEXT.prec else _widened(needed)
+    return value.quantize(precision, rounding=ROUNDING, context=context)
+
+
+def _widened(digits: int) -> decimal.Context:
+    """:data:`CONTEXT` with ``digits`` significant digits."""
+    context = CONTEXT.copy()
+    context.prec = digits
+    return context
 
 
 def round_amount(value: Decimal) -> Decimal:

@@ -17,6 +17,20 @@ A ratio whose base (denominator) is zero is decided in one place,
 The same rule serves every ratio: a share of an empty whole is 0 %, and a
 budget variance or execution rate against a zero budget is 0 % when nothing
 was spent and 100 % otherwise.
+
+One arithmetic path
+-------------------
+The public functions (:func:`share`, :func:`growth`, …) are entrances: they
+convert and bound their arguments (:func:`govfinal.money.to_decimal`) and say
+which function and argument was bad (``share: whole: …``). Each then calls its
+*core* (:func:`share_of`, :func:`growth_of`, …), which takes finite Decimals
+and computes in :data:`~govfinal.money.CONTEXT` without entrance bounds. The
+checks and the renderer call the cores directly: the end points of a rounding
+interval (``1E-18 − 5E-19``) and sums of many amounts are outside the entrance
+bounds, yet their ratios are well defined. For inputs within ±1E+999, a core
+never raises: 80 significant digits and an exponent range of ±999999 hold any
+quotient of such values, and :func:`govfinal.money.quantize_half_up` rounds any
+result half-up without raising, whatever its size.
 """
 
 from __future__ import annotations
@@ -27,12 +41,18 @@ from govfinal.money import CONTEXT, HUNDRED, ZERO, AmountLike, to_decimal
 
 __all__ = [
     "budget_variance",
+    "budget_variance_of",
     "change",
+    "change_of",
     "execution_rate",
+    "execution_rate_of",
     "growth",
+    "growth_of",
     "over_zero_base",
     "percent",
+    "percent_of",
     "share",
+    "share_of",
 ]
 
 
@@ -51,6 +71,53 @@ def over_zero_base(numerator: Decimal) -> Decimal:
     return HUNDRED if numerator > 0 else -HUNDRED
 
 
+def _entrance(value: AmountLike, function: str, argument: str) -> Decimal:
+    """An argument of a public ratio function, converted and bounded (``share: whole: …``)."""
+    return to_decimal(value, what=f"{function}: {argument}")
+
+
+# -- the core: finite Decimals in CONTEXT, no entrance bounds -----------------------
+
+
+def percent_of(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """Core of :func:`percent`: ``numerator ÷ |denominator| × 100``, or :func:`over_zero_base`.
+
+    >>> percent_of(Decimal("1E-18"), Decimal("5E-19")) == 200   # below the entrance bounds
+    True
+    """
+    if denominator.is_zero():
+        return over_zero_base(numerator)
+    return CONTEXT.divide(CONTEXT.multiply(numerator, HUNDRED), abs(denominator))
+
+
+def share_of(part: Decimal, whole: Decimal) -> Decimal:
+    """Core of :func:`share`."""
+    return percent_of(part, whole)
+
+
+def change_of(before: Decimal, after: Decimal) -> Decimal:
+    """Core of :func:`change`: ``after − before``, exact for operands of up to 80 digits."""
+    return CONTEXT.subtract(after, before)
+
+
+def growth_of(before: Decimal, after: Decimal) -> Decimal:
+    """Core of :func:`growth`: ``(after − before) ÷ |before| × 100``."""
+    return percent_of(CONTEXT.subtract(after, before), before)
+
+
+def budget_variance_of(budget: Decimal, final: Decimal) -> Decimal:
+    """Core of :func:`budget_variance`: ``(final − budget) ÷ |budget| × 100``."""
+    return percent_of(CONTEXT.subtract(final, budget), budget)
+
+
+def execution_rate_of(budget: Decimal, executed: Decimal) -> Decimal:
+    """Core of :func:`execution_rate`: ``executed ÷ |budget| × 100``."""
+    return percent_of(executed, budget)
+
+
+# -- the entrances ---------------------------------------------------------------
+
+
 def percent(numerator: AmountLike, denominator: AmountLike) -> Decimal:
     """``numerator / denominator × 100``, with :func:`over_zero_base` for a zero denominator.
 
@@ -60,13 +127,10 @@ def percent(numerator: AmountLike, denominator: AmountLike) -> Decimal:
     >>> percent("1", "8")
     Decimal('12.5')
     """
-    return _percent(to_decimal(numerator), to_decimal(denominator))
-
-
-def _percent(num: Decimal, den: Decimal) -> Decimal:
-    if den.is_zero():
-        return over_zero_base(num)
-    return CONTEXT.divide(CONTEXT.multiply(num, HUNDRED), abs(den))
+    return percent_of(
+        _entrance(numerator, "percent", "numerator"),
+        _entrance(denominator, "percent", "denominator"),
+    )
 
 
 def share(part: AmountLike, whole: AmountLike) -> Decimal:
@@ -76,7 +140,7 @@ def share(part: AmountLike, whole: AmountLike) -> Decimal:
     >>> round_percent(share("57.82", "58.95"))   # 基本支出 in 本年支出合计
     Decimal('98.08')
     """
-    return percent(part, whole)
+    return share_of(_entrance(part, "share", "part"), _entrance(whole, "share", "whole"))
 
 
 def change(before: AmountLike, after: AmountLike) -> Decimal:
@@ -85,7 +149,7 @@ def change(before: AmountLike, after: AmountLike) -> Decimal:
     >>> change("73.40", "58.95")
     Decimal('-14.45')
     """
-    return CONTEXT.subtract(to_decimal(after), to_decimal(before))
+    return change_of(_entrance(before, "change", "before"), _entrance(after, "change", "after"))
 
 
 def growth(before: AmountLike, after: AmountLike) -> Decimal:
@@ -100,8 +164,7 @@ def growth(before: AmountLike, after: AmountLike) -> Decimal:
     >>> growth("0", "1.13")
     Decimal('100')
     """
-    base = to_decimal(before)
-    return _percent(CONTEXT.subtract(to_decimal(after), base), base)
+    return growth_of(_entrance(before, "growth", "before"), _entrance(after, "growth", "after"))
 
 
 def budget_variance(budget: AmountLike, final: AmountLike) -> Decimal:
@@ -111,8 +174,10 @@ def budget_variance(budget: AmountLike, final: AmountLike) -> Decimal:
     >>> round_percent(budget_variance("96.41", "58.64"))
     Decimal('-39.18')
     """
-    base = to_decimal(budget)
-    return _percent(CONTEXT.subtract(to_decimal(final), base), base)
+    return budget_variance_of(
+        _entrance(budget, "budget_variance", "budget"),
+        _entrance(final, "budget_variance", "final"),
+    )
 
 
 def execution_rate(budget: AmountLike, executed: AmountLike) -> Decimal:
@@ -122,4 +187,7 @@ def execution_rate(budget: AmountLike, executed: AmountLike) -> Decimal:
     >>> round_percent(execution_rate("1.44", "1.13"))
     Decimal('78.47')
     """
-    return percent(executed, budget)
+    return execution_rate_of(
+        _entrance(budget, "execution_rate", "budget"),
+        _entrance(executed, "execution_rate", "executed"),
+    )

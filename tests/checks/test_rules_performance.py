@@ -184,7 +184,8 @@ CASES = [
         at(f"{DEPT}.completion_spending.basic", "146.00"),
         f"{DEPT}.completion_spending.total",
     ),
-    # S810 — 16 > weight 15; 11 > 10; −1 < 0.
+    # S810 — 16 > weight 15; 11 > 10. (A score below 0 is refused by the model itself,
+    # issue 11 item 15: see tests/hostile/test_model_exports.py.)
     Case(
         "S810",
         "indicator",
@@ -196,12 +197,6 @@ CASES = [
         "funding",
         at(f"{SURVEY}.funding.stated_score", "11"),
         f"{SURVEY}.funding.stated_score",
-    ),
-    Case(
-        "S810",
-        "negative",
-        at(f"{COMPENSATION}.indicators[0].score", "-1"),
-        f"{COMPENSATION}.indicators[0].score",
     ),
     # S811 — the summary against the tables: 181 ≠ 180; 29 ≠ 20 + 8; 3 ≠ 2 tables.
     Case(

@@ -84,7 +84,17 @@ def append(*new: FunctionLine) -> Mutation:
 
 
 def repeat(code: str) -> Mutation:
-    return lambda report: _with_lines(report, (*report.functions, report.functions[code]))
+    """Repeat the line ``code``.
+
+    The model refuses a repeated code (issue 11 item 7), so the tree is built
+    with validators off: F201 stays as a defence in depth.
+    """
+
+    def mutate(report: FinalAccount) -> FinalAccount:
+        with attrs.validators.disabled():
+            return _with_lines(report, (*report.functions, report.functions[code]))
+
+    return mutate
 
 
 def chain(*mutations: Mutation) -> Mutation:

@@ -23,6 +23,7 @@ from govfinal.checks.tolerance import (
     quantize_like,
     ratio_range,
     rounds_to,
+    shown,
 )
 from govfinal.model.report import FinalAccount
 from govfinal.money import CONTEXT, ZERO, AmountLike, to_decimal
@@ -139,13 +140,14 @@ class Checker:
             return None
         tolerance = CONTEXT.add(stated.half_width, derived.half_width)
         diff = CONTEXT.subtract(stated.value, derived.value)
-        shown = stated.spelled()
+        named = stated.spelled()
+        value, diff_, width = shown(stated.value), shown(diff), shown(tolerance)
         return self.finding(
             stated.path,
-            f"{shown.label_zh} {stated.value} ≠ {derived.formula_zh()}"
-            f"{_equals(derived)}（差 {diff}，容差 {tolerance}）",
-            f"{shown.label_en} {stated.value} ≠ {derived.formula_en()}"
-            f"{_equals(derived)} (difference {diff}, tolerance {tolerance})",
+            f"{named.label_zh} {value} ≠ {derived.formula_zh()}"
+            f"{_equals(derived)}（差 {diff_}，容差 {width}）",
+            f"{named.label_en} {value} ≠ {derived.formula_en()}"
+            f"{_equals(derived)} (difference {diff_}, tolerance {width})",
             expected=derived.value,
             actual=stated.value,
             tolerance=tolerance,
@@ -158,13 +160,14 @@ class Checker:
         tolerance = CONTEXT.add(part.half_width, whole.half_width)
         if excess <= 0 or excess < tolerance:
             return None
-        shown = part.spelled()
+        named = part.spelled()
+        value, excess_, width = shown(part.value), shown(excess), shown(tolerance)
         return self.finding(
             part.path,
-            f"{shown.label_zh} {part.value} > {whole.formula_zh()}{_equals(whole)}"
-            f"（超出 {excess}，容差 {tolerance}）",
-            f"{shown.label_en} {part.value} > {whole.formula_en()}{_equals(whole)}"
-            f" (excess {excess}, tolerance {tolerance})",
+            f"{named.label_zh} {value} > {whole.formula_zh()}{_equals(whole)}"
+            f"（超出 {excess_}，容差 {width}）",
+            f"{named.label_en} {value} > {whole.formula_en()}{_equals(whole)}"
+            f" (excess {excess_}, tolerance {width})",
             expected=whole.value,
             actual=part.value,
             tolerance=tolerance,
@@ -184,7 +187,10 @@ class Checker:
         """A finding unless some operand values inside their intervals give ``stated``.
 
         ``stated`` is a published percentage; ``function`` recomputes it from
-        the operands' values (e.g. :func:`govfinal.ratios.growth`).
+        the operands' values (a core of :mod:`govfinal.ratios`, e.g.
+        :func:`~govfinal.ratios.growth_of`, which takes interval end points
+        beyond the entrance bounds). Percentages in the message are in plain
+        notation, at the stated precision.
         """
         if self.options.exact:
             operands = [attrs.evolve(term, half_width=ZERO) for term in operands]
@@ -194,15 +200,15 @@ class Checker:
         if not span.bounded or rounds_to(stated, span.low, span.high):
             return None
         recomputed = quantize_like(span.center, stated)
-        figures_zh = "，".join(f"{t.label_zh} {t.value}" for t in operands)
-        figures_en = ", ".join(f"{t.label_en} {t.value}" for t in operands)
+        figures_zh = "，".join(f"{t.label_zh} {shown(t.value)}" for t in operands)
+        figures_en = ", ".join(f"{t.label_en} {shown(t.value)}" for t in operands)
         tolerance = percent_half_width(stated)
+        said, got = shown(stated), shown(recomputed)
+        low, high = shown(quantize_like(span.low, stated)), shown(quantize_like(span.high, stated))
         return self.finding(
             stated_path,
-            f"{label_zh} 列示 {stated}%，按 {figures_zh} 计算为 {recomputed}%"
-            f"（区间 {quantize_like(span.low, stated)}% 至 {quantize_like(span.high, stated)}%）",
-            f"{label_en} stated {stated}%, but {figures_en} give {recomputed}%"
-            f" (range {quantize_like(span.low, stated)}% to {quantize_like(span.high, stated)}%)",
+            f"{label_zh} 列示 {said}%，按 {figures_zh} 计算为 {got}%（区间 {low}% 至 {high}%）",
+            f"{label_en} stated {said}%, but {figures_en} give {got}% (range {low}% to {high}%)",
             expected=recomputed,
             actual=stated,
             tolerance=tolerance,
@@ -217,7 +223,7 @@ def _related(stated: Term, other: Term) -> tuple[str, ...]:
 
 
 def _equals(term: Term) -> str:
-    return f" = {term.value}" if term.parts else ""
+    return f" = {shown(term.value)}" if term.parts else ""
 
 
 def check(

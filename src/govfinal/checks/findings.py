@@ -16,6 +16,7 @@ from typing import overload
 
 import attrs
 
+from govfinal.checks.tolerance import shown
 from govfinal.errors import GovFinalError
 
 __all__ = ["Finding", "FindingError", "Findings", "FindingsError", "Severity"]
@@ -194,4 +195,5 @@ class Findings(Sequence[Finding]):
 
 
 def _text(value: Decimal | None) -> str:
-    return "" if value is None else str(value)
+    """A figure as plain text, every digit and never an exponent; blank when absent."""
+    return "" if value is None else shown(value)

@@ -17,7 +17,15 @@ Precision of a published amount: the unit of its last written digit, except
 that an amount written without decimals (an integer such as a default ``0``)
 is taken at the published precision of amounts, 0.01, because integers in data
 files and code are written without the decimals a report prints. Percentages
-are always taken at the digits written ("100%" stands for 99.5–100.5).
+are always taken at the digits written ("100%" stands for 99.5–100.5), and a
+percentage written with an exponent (``1e3``) at whole percents: 1000 %, not
+"one significant digit".
+
+Ratios over intervals are computed with the cores of :mod:`govfinal.ratios`
+(:func:`~govfinal.ratios.growth_of`, …): the end points of an interval may lie
+outside the entrance bounds of amounts (``1E-18 − 5E-19``), and a figure of a
+loaded report must never make a check raise. Figures in messages are written
+in plain notation (:func:`shown`): ``1000``, never ``1E+3``.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from decimal import Decimal
 
 import attrs
 
-from govfinal.money import AMOUNT_PRECISION, CONTEXT, ZERO, precision_of, quantize_half_up
+from govfinal.money import AMOUNT_PRECISION, CONTEXT, ONE, ZERO, precision_of, quantize_half_up
 
 __all__ = [
     "RatioRange",
@@ -36,8 +44,11 @@ __all__ = [
     "amount_half_width",
     "meets",
     "percent_half_width",
+    "percent_precision",
+    "quantize_like",
     "ratio_range",
     "rounds_to",
+    "shown",
 ]
 
 _HALF = Decimal("0.5")
@@ -59,15 +70,39 @@ def amount_half_width(value: Decimal) -> Decimal:
     return CONTEXT.multiply(precision_of(value), _HALF) if width is None else width
 
 
+def percent_precision(value: Decimal) -> Decimal:
+    """The unit of a published percentage's last digit; whole percents for an exponent (``1e3``).
+
+    >>> percent_precision(Decimal("19.69")), percent_precision(Decimal("1E+3"))
+    (Decimal('0.01'), Decimal('1'))
+    """
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int), "percent_precision needs a finite Decimal"
+    return ONE if exponent > 0 else precision_of(value)
+
+
 def percent_half_width(value: Decimal) -> Decimal:
     """Half-width of a published percentage's interval, from the digits written.
 
     >>> percent_half_width(Decimal("19.69")), percent_half_width(Decimal("100"))
     (Decimal('0.005'), Decimal('0.5'))
+    >>> percent_half_width(Decimal("1E+3"))  # 1e3 is 1000 %, at whole percents
+    Decimal('0.5')
     """
     exponent = value.as_tuple().exponent
-    width = _HALF_WIDTHS.get(exponent) if isinstance(exponent, int) else None
-    return CONTEXT.multiply(precision_of(value), _HALF) if width is None else width
+    width = _HALF_WIDTHS.get(min(exponent, 0)) if isinstance(exponent, int) else None
+    return CONTEXT.multiply(percent_precision(value), _HALF) if width is None else width
+
+
+def shown(value: Decimal) -> str:
+    """A figure as a message writes it: plain notation, every digit, never an exponent.
+
+    >>> shown(Decimal("1E+3")), shown(Decimal("2.0E+2")), shown(Decimal("5E-19"))
+    ('1000', '200', '0.0000000000000000005')
+    >>> shown(Decimal("19.690")), shown(Decimal("-0.00"))
+    ('19.690', '-0.00')
+    """
+    return format(value, "f")
 
 
 _HALF_WIDTHS = {
@@ -107,13 +142,13 @@ class Term:
     def formula_zh(self) -> str:
         """``label value`` or, for a sum, ``a 1.00 + b 2.00``."""
         if not self.parts:
-            return f"{self.label_zh} {self.value}"
+            return f"{self.label_zh} {shown(self.value)}"
         return " + ".join(part.formula_zh() for part in self.parts)
 
     def formula_en(self) -> str:
         """The English counterpart of :meth:`formula_zh`."""
         if not self.parts:
-            return f"{self.label_en} {self.value}"
+            return f"{self.label_en} {shown(self.value)}"
         return " + ".join(part.formula_en() for part in self.parts)
 
     def spelled(self) -> Term:
@@ -186,6 +221,10 @@ def ratio_range(
     each operand while the denominator keeps its sign, so the corners bound
     them. A denominator published as zero follows the zero-base convention at
     the published values only.
+
+    ``function`` takes the corners as they are, which may lie outside the
+    entrance bounds of amounts: pass a core of :mod:`govfinal.ratios`
+    (:func:`~govfinal.ratios.growth_of`, …), never a public entrance.
     """
     center = function(*(term.value for term in operands))
     if denominator is not None:
@@ -219,5 +258,11 @@ def rounds_to(stated: Decimal, low: Decimal, high: Decimal) -> bool:
 
 
 def quantize_like(value: Decimal, stated: Decimal) -> Decimal:
-    """``value`` rounded half-up to the precision ``stated`` is written with."""
-    return quantize_half_up(value, precision_of(stated))
+    """``value`` rounded half-up to the precision of the stated percentage (never raises).
+
+    >>> quantize_like(Decimal("-19.6866"), Decimal("1E+3"))
+    Decimal('-20')
+    >>> quantize_like(Decimal("2E+38"), Decimal("0.01"))
+    Decimal('200000000000000000000000000000000000000.00')
+    """
+    return quantize_half_up(value, percent_precision(stated))

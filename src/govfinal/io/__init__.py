@@ -7,9 +7,14 @@
   the JSON Schema of :func:`govfinal.io.schema.json_schema`.
 * Amounts are read exactly (``parse_float=Decimal``): ``97.6`` stays ``97.6``.
 * Every problem in a document is reported at once, each with its location, in
-  one :class:`LoadError`. Hostile input is bounded: :data:`MAX_BYTES` of file,
-  :data:`MAX_DEPTH` levels of nesting, and the amount bounds of
-  :mod:`govfinal.money`.
+  one :class:`LoadError`. Hostile input is bounded: :data:`MAX_BYTES` of file
+  (UTF-8 bytes, for text too), :data:`MAX_DEPTH` levels of nesting,
+  :data:`MAX_PROBLEMS` problems listed, the amount bounds of
+  :mod:`govfinal.money` and the count bound
+  :data:`~govfinal.model._fields.MAX_COUNT`.
+* Never guessed: a key written twice (JSON too, as TOML), a lone surrogate in a
+  text or key, an integer too long to read, or a non-ASCII digit other than the
+  full-width forms is an error at its path.
 
 Invariant: ``loads(dumps(report, format=f), format=f) == report`` for both
 formats, digit for digit.
@@ -20,21 +25,26 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from itertools import islice
 from pathlib import Path
-from typing import Final, Literal
+from typing import Any, Final, Literal
 
+import attrs
 from cattrs.errors import BaseValidationError
 
-from govfinal.errors import GovFinalError
+from govfinal._files import write_text
+from govfinal.errors import GovFinalError, WriteError
 from govfinal.io import toml_writer
-from govfinal.io.converter import Problem, make_converter, problems_of
+from govfinal.io.converter import Problem, first_problems, make_converter
 from govfinal.model.report import FinalAccount
+from govfinal.terminal import terminal_safe
 
 __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
+    "MAX_PROBLEMS",
     "Format",
     "LoadError",
     "Problem",
@@ -53,32 +63,49 @@ MAX_BYTES: Final = 16 * 1024 * 1024
 MAX_DEPTH: Final = 24
 """Deepest nesting of tables and lists a document may have (the format needs 8)."""
 
+MAX_PROBLEMS: Final = 50
+"""Most problems a :class:`LoadError` lists; it counts the others ("… and 12 more problems")."""
+
 _JSON_CONVERTER = make_converter(decimal_as=str)
 _TOML_CONVERTER = make_converter(decimal_as=lambda value: value)
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
 class LoadError(GovFinalError):
-    """A data file could not be read; ``problems`` lists every problem with its location.
+    """A data file could not be read; ``problems`` lists its problems with their location.
+
+    Every problem of an ordinary bad file is listed. Hostile input is bounded: at
+    most :data:`MAX_PROBLEMS` are listed, and the message counts the rest.
 
     Attributes:
         source: the file name (or ``<string>``).
-        problems: what is wrong, each with its path and, where known, line.
+        problems: what is wrong, each with its path and, where known, line (the
+            first :data:`MAX_PROBLEMS`).
+        total: how many problems were found, listed or not.
 
     """
 
-    def __init__(self, source: str, problems: Iterable[Problem]) -> None:
+    def __init__(self, source: str, problems: Iterable[Problem], *, unlisted: int = 0) -> None:
+        remaining = iter(problems)
         self.source = source
-        self.problems = tuple(problems)
-        lines = [_located(source, problem) for problem in self.problems]
-        count = len(self.problems)
-        head = f"{source}: {count} problem{'s' if count != 1 else ''}"
-        super().__init__("\n".join([head, *lines]))
+        self.problems = tuple(islice(remaining, MAX_PROBLEMS))
+        self.total = len(self.problems) + sum(1 for _ in remaining) + unlisted
+        shown = terminal_safe(source)
+        lines = [f"{shown}: {_plural(self.total, 'problem')}"]
+        lines.extend(_located(shown, problem) for problem in self.problems)
+        if self.total > len(self.problems):
+            lines.append(f"  … and {_plural(self.total - len(self.problems), 'more problem')}")
+        super().__init__("\n".join(lines))
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _located(source: str, problem: Problem) -> str:
     where = source if problem.line is None else f"{source}:{problem.line}"
-    return f"  {where}: {problem.path or '(document)'}: {problem.message}"
+    path = terminal_safe(problem.path) or "(document)"
+    return f"  {where}: {path}: {terminal_safe(problem.message)}"
 
 
 def format_of(path: str | Path) -> Format:
@@ -105,7 +132,11 @@ def load(path: str | Path) -> FinalAccount:
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise LoadError(source, [Problem("", f"cannot read the file: {exc.strerror}")]) from None
+        reason = exc.strerror or str(exc)
+        raise LoadError(source, [Problem("", f"cannot read the file: {reason}")]) from None
+    except ValueError:  # open() refuses a name with a NUL character in it
+        reason = "its name holds a NUL character"
+        raise LoadError(source, [Problem("", f"cannot read the file: {reason}")]) from None
     if len(data) > MAX_BYTES:
         raise LoadError(source, [Problem("", f"the file is larger than {MAX_BYTES} bytes")])
     try:
@@ -114,33 +145,81 @@ def load(path: str | Path) -> FinalAccount:
         line = data[: exc.start].count(b"\n") + 1
         problem = Problem("", f"not UTF-8 text (byte {exc.start})", line)
         raise LoadError(source, [problem]) from None
-    return loads(text, format=kind, source=source)
+    return _read(text, kind, source)  # strict UTF-8 text: its size is known, no lone surrogate
 
 
 def loads(text: str, *, format: Format, source: str = "<string>") -> FinalAccount:
     """Read a final account from TOML or JSON text.
 
     Args:
-        text: the document.
+        text: the document, as ``str`` (read a file's bytes with :func:`load`).
         format: ``"toml"`` or ``"json"``.
         source: the name used in error messages.
 
+    Raises:
+        TypeError: ``text`` is not a ``str`` (e.g. ``bytes``): a mistake in the
+            calling program, not in the document.
+        LoadError: the document cannot be read; every problem is listed.
+
     """
-    if len(text) > MAX_BYTES:
+    given: object = text  # a caller without a type checker may pass bytes
+    if not isinstance(given, str):
+        kind = type(given).__name__
+        raise TypeError(f"loads() takes text (str), not {kind}; decode it, or use load()")
+    _check_text(text, source)
+    return _read(text, format, source)
+
+
+def _check_text(text: str, source: str) -> None:
+    """Refuse text of more than :data:`MAX_BYTES` in UTF-8, or with a lone surrogate.
+
+    The size is measured in UTF-8 bytes, as :func:`load` measures a file. ASCII
+    text is one byte a character and needs no encoding; other text is encoded
+    once, which also finds any lone surrogate (half of a UTF-16 pair, which is
+    not a character and cannot be written to a UTF-8 file).
+    """
+    if len(text) > MAX_BYTES:  # every character is at least one byte
         raise LoadError(source, [Problem("", f"the document is larger than {MAX_BYTES} bytes")])
+    if text.isascii():
+        return
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as exc:
+        raise LoadError(source, [_raw_surrogate(text, exc.start)]) from None
+    if size > MAX_BYTES:
+        message = f"the document is larger than {MAX_BYTES} bytes (in UTF-8)"
+        raise LoadError(source, [Problem("", message)])
+
+
+def _raw_surrogate(text: str, start: int) -> Problem:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = ord(text[start])
+    message = f"not Unicode text: a lone surrogate U+{code:04X} at column {column}"
+    return Problem("", message, line)
+
+
+def _read(text: str, format: Format, source: str) -> FinalAccount:
+    """Parse, bound and structure a document whose text is already checked."""
     if not text.strip():
         raise LoadError(source, [Problem("", "the document is empty")])
-    document = _parse(text, format, source)
+    document, marks = _parse(text, format, source)
     depth = _depth(document)
     if depth > MAX_DEPTH:
         problem = Problem("", f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed")
         raise LoadError(source, [problem])
+    if marks.repeated_keys or marks.long_integers or _may_hold_surrogates(text, format):
+        unreadable = _unreadable_values(document, text, marks)
+        if unreadable:
+            raise LoadError(source, unreadable)
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
     duplicates = list(_duplicate_codes(document))
     try:
         report = converter.structure(document, FinalAccount)
     except (BaseValidationError, GovFinalError, ValueError, TypeError, KeyError) as exc:
-        raise LoadError(source, [*problems_of(exc), *duplicates]) from None
+        found, total = first_problems(exc, MAX_PROBLEMS)
+        listed = [problem for problem in found if not _restates(problem, duplicates)]
+        raise LoadError(source, [*listed, *duplicates], unlisted=total - len(found)) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
     if duplicates:
@@ -148,12 +227,34 @@ def loads(text: str, *, format: Format, source: str = "<string>") -> FinalAccoun
     return report
 
 
-def _parse(text: str, format: Format, source: str) -> Mapping[str, object]:
+@attrs.define
+class _Marks:
+    """What the JSON parser marked for refusal (TOML's own parser refuses the same things)."""
+
+    repeated_keys: bool = False
+    long_integers: bool = False
+
+
+class _RepeatedKeys(dict[str, object]):
+    """A JSON object that names a key more than once (found after parsing, then refused)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class _LongInteger:
+    """A JSON integer too long for Python to read: a placeholder, found and refused."""
+
+    digits: int
+
+
+def _parse(text: str, format: Format, source: str) -> tuple[Mapping[str, object], _Marks]:
+    marks = _Marks()
     try:
         if format == "toml":
             document: object = tomllib.loads(text, parse_float=Decimal)
         elif format == "json":
-            document = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+            document = _parse_json(text, marks)
         else:
             raise LoadError(source, [Problem("", f"unknown format {format!r}")])
     except tomllib.TOMLDecodeError as exc:
@@ -167,12 +268,77 @@ def _parse(text: str, format: Format, source: str) -> Mapping[str, object]:
         raise LoadError(source, [problem]) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits, or NaN
-        raise LoadError(source, [Problem("", str(exc))]) from None
+    except ValueError as exc:  # NaN in JSON, or an integer of thousands of digits in TOML
+        raise LoadError(source, [_value_problem(exc, text)]) from None
     if not isinstance(document, dict):
         kind = type(document).__name__
         raise LoadError(source, [Problem("", f"the document must be a table, not {kind}")])
-    return document
+    return document, marks
+
+
+def _parse_json(text: str, marks: _Marks) -> object:
+    """JSON with exact decimals; repeated keys and overlong integers are marked, not lost.
+
+    Integers are read by the parser itself; only a text with an integer too long
+    for Python is read again, with a hook that marks it (a hook on every integer
+    would cost a call each).
+    """
+
+    def table(pairs: list[tuple[str, object]]) -> dict[str, object]:
+        found = dict(pairs)
+        if len(found) == len(pairs):
+            return found
+        marks.repeated_keys = True
+        repeated = _RepeatedKeys(found)
+        repeated.repeated = _repeated(key for key, _value in pairs)
+        return repeated
+
+    def integer(digits: str) -> int | _LongInteger:
+        try:
+            return int(digits)
+        except ValueError:  # more digits than sys.get_int_max_str_digits()
+            marks.long_integers = True
+            return _LongInteger(len(digits.lstrip("-")))
+
+    hooks: dict[str, Any] = {
+        "parse_float": Decimal,
+        "parse_constant": _no_constant,
+        "object_pairs_hook": table,
+    }
+    try:
+        return json.loads(text, **hooks)
+    except ValueError as exc:
+        if _LONG_INTEGER.search(str(exc)) is None:
+            raise
+    return json.loads(text, parse_int=integer, **hooks)
+
+
+def _repeated(keys: Iterable[str]) -> tuple[str, ...]:
+    """Each key met again after its first time, once, in the order of its second time."""
+    seen: set[str] = set()
+    again: dict[str, None] = {}
+    for key in keys:
+        if key in seen:
+            again[key] = None
+        seen.add(key)
+    return tuple(again)
+
+
+_LONG_INTEGER = re.compile(r"integer string conversion: value has (\d+) digits")
+_DIGIT_RUN = re.compile(r"[0-9][0-9_]*")
+
+
+def _value_problem(error: ValueError, text: str) -> Problem:
+    """The problem of a ``ValueError`` raised while parsing: where it is, if it can be told."""
+    long = _LONG_INTEGER.search(str(error))
+    if long is None:
+        return Problem("", str(error))
+    digits = int(long.group(1))
+    message = f"an integer of {digits} digits is too long to be read"
+    for run in _DIGIT_RUN.finditer(text):  # the first run of so many digits (tomllib gives no line)
+        if len(run.group()) - run.group().count("_") == digits:
+            return Problem("", message, text.count("\n", 0, run.start()) + 1)
+    return Problem("", message)
 
 
 def _no_constant(name: str) -> object:
@@ -207,6 +373,17 @@ def _codes_at(document: Mapping[str, object], section: str) -> list[object]:
     return [line.get("code") if isinstance(line, dict) else None for line in lines]
 
 
+def _restates(problem: Problem, duplicates: Iterable[Problem]) -> bool:
+    """Whether ``problem`` is the model's refusal of a table that :func:`_duplicate_codes` located.
+
+    The model refuses a table whose codes repeat (at ``functions.lines``); the
+    raw-document check names each repeated line (``functions.lines[2].code``)
+    and runs even when other problems keep the table from being built, so its
+    problems are the ones kept.
+    """
+    return any(duplicate.path.startswith(f"{problem.path}[") for duplicate in duplicates)
+
+
 def _duplicate_codes(document: Mapping[str, object]) -> Iterable[Problem]:
     """A code written on more than one line of a table (read from the raw document)."""
     for section in ("functions", "general_budget_basic"):
@@ -224,6 +401,114 @@ def _duplicate_codes(document: Mapping[str, object]) -> Iterable[Problem]:
                 first[code] = index
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|.)", re.S)
+
+
+def _may_hold_surrogates(text: str, format: Format) -> bool:
+    r"""Whether a parsed document may hold a lone surrogate the text check could not see.
+
+    Only a JSON escape (``"\ud800"``) makes one: the text was checked for raw
+    ones, and TOML refuses such escapes itself.
+    """
+    return format == "json" and _SURROGATE_ESCAPE.search(text) is not None
+
+
+def _unreadable_values(document: Mapping[str, object], text: str, marks: _Marks) -> list[Problem]:
+    """Repeated keys, overlong integers and texts with a lone surrogate, each at its path.
+
+    The line of a lone surrogate is told by counting them in the text, which is
+    exact unless a repeated key dropped a value.
+    """
+    lines = None if marks.repeated_keys else iter(_lone_escape_lines(text))
+    found: list[Problem] = []
+    for path, item, is_key in _nodes(document, ""):
+        if isinstance(item, _RepeatedKeys):
+            for key in item.repeated:
+                where = _child(path, key)
+                found.append(Problem(where, f"key {key!r} is written more than once"))
+        elif isinstance(item, _LongInteger):
+            message = f"an integer of {item.digits} digits is too long to be read"
+            found.append(Problem(path, message))
+        elif isinstance(item, str) and _SURROGATE.search(item):
+            found.append(_lone_surrogate(path, item, is_key, lines))
+    return found
+
+
+def _lone_surrogate(path: str, text: str, is_key: bool, lines: Iterator[int] | None) -> Problem:
+    surrogates = _SURROGATE.findall(text)
+    at = None
+    if lines is not None:  # this text's surrogates are the next ones of the text
+        at = next(lines, None)
+        for _ in surrogates[1:]:
+            next(lines, None)
+    what = "key" if is_key else "text"
+    message = (
+        f"the {what} holds a lone surrogate U+{ord(surrogates[0]):04X} (half of a UTF-16"
+        " pair), which is not a character"
+    )
+    return Problem(path, message, at)
+
+
+def _nodes(value: object, path: str) -> Iterator[tuple[str, object, bool]]:
+    """Every table, list, key and value of a document with its path, in document order.
+
+    Each yields ``(path, item, is_key)``; a key comes with the path it names,
+    before its value. Recursive: the depth is already bounded by :data:`MAX_DEPTH`.
+    """
+    yield path, value, False
+    if isinstance(value, dict):
+        for key, item in value.items():
+            child = _child(path, key)
+            yield child, key, True
+            yield from _nodes(item, child)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _nodes(item, f"{path}[{index}]")
+
+
+def _child(path: str, key: str) -> str:
+    key = terminal_safe(key)
+    return f"{path}.{key}" if path else key
+
+
+def _lone_escape_lines(text: str) -> list[int]:
+    r"""The line of each lone surrogate escape of a JSON text, in order.
+
+    Escapes are read as the JSON parser reads them (``\\`` is one escape), and
+    a high surrogate escape right before a low one is a pair, one character.
+    """
+    starts: list[int] = []
+    high: tuple[int, int] | None = None  # (start, end) of a high surrogate not yet paired
+    for escape in _ESCAPE.finditer(text):
+        code = int(escape.group(1), 16) if escape.group(1) else -1
+        if high is not None:
+            start, end = high
+            high = None
+            if 0xDC00 <= code <= 0xDFFF and escape.start() == end:
+                continue
+            starts.append(start)
+        if 0xD800 <= code <= 0xDBFF:
+            high = (escape.start(), escape.end())
+        elif 0xDC00 <= code <= 0xDFFF:
+            starts.append(escape.start())
+    if high is not None:
+        starts.append(high[0])
+    return _lines_at(text, starts)
+
+
+def _lines_at(text: str, offsets: list[int]) -> list[int]:
+    """The 1-based line of each offset, for offsets in increasing order."""
+    lines: list[int] = []
+    line, previous = 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        previous = offset
+        lines.append(line)
+    return lines
+
+
 def dumps(report: FinalAccount, *, format: Format = "toml") -> str:
     """The document of ``report`` in TOML or JSON."""
     if format == "toml":
@@ -235,5 +520,20 @@ def dumps(report: FinalAccount, *, format: Format = "toml") -> str:
 
 
 def dump(report: FinalAccount, path: str | Path) -> None:
-    """Write ``report`` to a ``.toml`` or ``.json`` file (UTF-8)."""
-    Path(path).write_text(dumps(report, format=format_of(path)), encoding="utf-8")
+    """Write ``report`` to a ``.toml`` or ``.json`` file (UTF-8), all or nothing.
+
+    The whole document is built and encoded before the file is touched, then
+    written beside it and moved into its place: a failure never leaves a
+    truncated or partial file.
+
+    Raises:
+        WriteError: the name has another suffix, the text holds a character
+            UTF-8 cannot encode, or the file cannot be written; whatever was
+            at ``path`` is left as it was.
+
+    """
+    try:
+        kind = format_of(path)
+    except LoadError:  # the same test as reading, but this is a write
+        raise WriteError(str(path), "unknown file type: use .toml or .json") from None
+    write_text(path, dumps(report, format=kind))

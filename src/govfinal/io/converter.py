@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import difflib
 import enum
+import heapq
 import re
+import sys
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -30,13 +32,16 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from govfinal.errors import GovFinalError
+from govfinal.model._fields import MAX_COUNT
 from govfinal.model.function import FunctionTree
 from govfinal.model.report import FinalAccount
 from govfinal.money import to_decimal
 
-__all__ = ["Problem", "make_converter", "problems_of"]
+__all__ = ["Problem", "first_problems", "make_converter", "problems_of"]
 
 _NAMED_FIELD = re.compile(r"([A-Z]\w*)\.(\w+): (.*)", re.S)
+_VALIDATED_FIELD = re.compile(r"(?:Length of )?'(\w+)' must ")
+"""The start of an attrs validator's message, which names the field it checks."""
 
 T = TypeVar("T")
 
@@ -62,8 +67,11 @@ def _structure_decimal(value: object, _type: type) -> Decimal:
 
 
 def _structure_int(value: object, _type: type) -> int:
+    """A whole number of at most :data:`~govfinal.model._fields.MAX_COUNT` (a count, a year)."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise GovFinalError(f"expected a whole number, got {_describe(value)}")
+    if abs(value) > MAX_COUNT:  # not printed: it may be too long for str()
+        raise GovFinalError(f"whole number beyond ±{MAX_COUNT:,} (MAX_COUNT); none is so large")
     return value
 
 
@@ -184,12 +192,42 @@ def _structure_texts(value: object, _type: type) -> tuple[str, ...]:
 
 def problems_of(error: BaseException, root: type = FinalAccount) -> list[Problem]:
     """Flatten a cattrs validation error into located problems, in document order."""
-    found: list[Problem] = []
+    return first_problems(error, sys.maxsize, root)[0]
+
+
+def first_problems(
+    error: BaseException, limit: int, root: type = FinalAccount
+) -> tuple[list[Problem], int]:
+    """The first ``limit`` problems of a cattrs validation error, and how many there are in all.
+
+    Problems past the limit are counted, not built: the cost of a million unknown
+    keys is a count, not a million suggestions.
+    """
+    found = _Found(limit)
     _walk(error, "", root, found)
-    return found
+    return found.problems, found.total
 
 
-def _walk(error: BaseException, path: str, kind: type | None, found: list[Problem]) -> None:
+@attrs.define
+class _Found:
+    """The problems kept (at most ``limit``) and the number found."""
+
+    limit: int
+    problems: list[Problem] = attrs.Factory(list)
+    total: int = 0
+
+    def room(self) -> int:
+        """How many more problems are kept."""
+        return max(0, self.limit - len(self.problems))
+
+    def add(self, problem: Problem) -> None:
+        """Count ``problem``, and keep it while there is room."""
+        self.total += 1
+        if len(self.problems) < self.limit:
+            self.problems.append(problem)
+
+
+def _walk(error: BaseException, path: str, kind: type | None, found: _Found) -> None:
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, without_notes = error.group_exceptions()
         for inner, note in with_notes:
@@ -201,21 +239,45 @@ def _walk(error: BaseException, path: str, kind: type | None, found: list[Proble
             _walk(inner, path, kind, found)
         return
     if isinstance(error, ForbiddenExtraKeysError):
-        names = _field_names(error.cl)
-        for extra in sorted(error.extra_fields):
-            close = difflib.get_close_matches(extra, names, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            where = f"{path}.{extra}".lstrip(".")
-            found.append(Problem(where, f"unknown key {extra!r}{hint}"))
+        _unknown_keys(error, path, found)
         return
     if isinstance(error, KeyError) and error.args:
-        found.append(Problem(path, f"required key {error.args[0]!r} is missing"))
+        found.add(Problem(path, f"required key {error.args[0]!r} is missing"))
+        return
+    validated = _validated_field(error, kind)
+    if validated is not None:  # "'fiscal_year' must be >= 1949: 0", from an attrs validator
+        found.add(Problem(f"{path}.{validated}".lstrip("."), str(error)))
         return
     message = str(error) if isinstance(error, GovFinalError) else _plain(error, kind)
     named = _NAMED_FIELD.match(message)
     if named is not None:  # "FunctionLine.code: …" raised by the class itself
         path, message = f"{path}.{named.group(2)}".lstrip("."), named.group(3)
-    found.append(Problem(path, message))
+    found.add(Problem(path, message))
+
+
+def _unknown_keys(error: ForbiddenExtraKeysError, path: str, found: _Found) -> None:
+    """One problem per unknown key, alphabetically; a suggestion only for those kept."""
+    extras = error.extra_fields
+    room = found.room()
+    # the first ones alphabetically, without sorting them all
+    kept = sorted(extras) if len(extras) <= room else heapq.nsmallest(room, extras)
+    names = _field_names(error.cl)
+    for extra in kept:
+        close = difflib.get_close_matches(extra, names, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        where = f"{path}.{extra}".lstrip(".")
+        found.add(Problem(where, f"unknown key {extra!r}{hint}"))
+    found.total += len(extras) - len(kept)
+
+
+def _validated_field(error: BaseException, kind: type | None) -> str | None:
+    """The field an attrs validator's ``ValueError`` names, if it is a field of ``kind``."""
+    if not isinstance(error, ValueError) or kind is None or not attrs.has(kind):
+        return None
+    named = _VALIDATED_FIELD.match(str(error))
+    if named is None or named.group(1) not in _field_names(kind):
+        return None
+    return named.group(1)
 
 
 def _field_names(cls: type) -> list[str]:

@@ -12,7 +12,12 @@ Mapping of types:
   false, ``required`` the fields without a default;
 * ``Decimal`` (amounts, percentages, scores): a number, or a string of decimal
   digits, as JSON documents write them (``"58.95"``);
-* ``int``: an integer; counts (人数, 辆, 批次…) have ``minimum`` 0;
+* ``int``: an integer; counts (人数, 辆, 批次…) have ``minimum`` 0 and
+  ``maximum`` :data:`~govfinal.model._fields.MAX_COUNT`;
+* an amount that cannot be negative (an area, an asset value, a contract
+  award, a score) has ``minimum`` 0 and a pattern without a minus sign. (The
+  same rule for the amounts of 三公经费 and 机关运行经费 is the model's, on
+  the shared comparison object, and is not in the schema.)
 * an enum: a string, one of the members' Chinese values;
 * ``tuple[X, ...]``: an array of ``X``;
 * ``X | None``: ``X``. A file never holds ``null``: an unpublished figure is
@@ -40,12 +45,19 @@ from typing import Any, Final
 
 import attrs
 
-from govfinal.model._fields import count, optional_count
+from govfinal.model._fields import (
+    MAX_COUNT,
+    count,
+    non_negative_amount,
+    optional_count,
+    optional_non_negative_amount,
+    optional_non_negative_percent,
+)
 from govfinal.model.economic import EconomicLine
 from govfinal.model.function import FunctionLine, FunctionTree
 from govfinal.model.report import FinalAccount
 
-__all__ = ["DECIMAL_PATTERN", "SCHEMA_DIALECT", "json_schema"]
+__all__ = ["DECIMAL_PATTERN", "NON_NEGATIVE_DECIMAL_PATTERN", "SCHEMA_DIALECT", "json_schema"]
 
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 """The JSON Schema draft the generated schema follows."""
@@ -55,6 +67,13 @@ DECIMAL_PATTERN: Final = (
     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)$"
 )
 """A decimal written as a string: ``58.95``, ``-6.47``, ``1E+3`` or ``1,234.50``."""
+
+NON_NEGATIVE_DECIMAL_PATTERN: Final = (
+    r"^(?:\+?(?:(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?)"
+    r"|-(?:0+(?:\.0*)?|\.0+)(?:[eE][+-]?[0-9]+)?)$"
+)
+"""A decimal that cannot be negative, written as a string (``-0`` is zero, so it is allowed)."""
 
 _FUNCTION_CODE: Final = r"^[0-9]{3}(?:[0-9]{2}){0,2}$"
 _ECONOMIC_CODE: Final = r"^[0-9]{3}(?:[0-9]{2})?$"
@@ -67,6 +86,12 @@ _PATTERNS: Final[dict[tuple[type, str], str]] = {
 """Fields whose converters accept only strings of a shape (classification codes)."""
 
 _COUNT_CONVERTERS: Final = (count, optional_count)
+
+_NON_NEGATIVE_CONVERTERS: Final = (
+    non_negative_amount,
+    optional_non_negative_amount,
+    optional_non_negative_percent,
+)
 
 _ROLE = re.compile(r":[a-z]+:`~?(?:[\w.]+\.)?([^`]+)`")
 _ENTRY = re.compile(r"(\w+):\s*(.*)")
@@ -166,6 +191,10 @@ def _field_constraints(
     converter: object = field.converter
     if schema.get("type") == "integer" and converter in _COUNT_CONVERTERS:
         extra["minimum"] = 0
+        extra["maximum"] = MAX_COUNT
+    if converter in _NON_NEGATIVE_CONVERTERS:
+        extra["minimum"] = 0
+        extra["pattern"] = NON_NEGATIVE_DECIMAL_PATTERN
     pattern = _PATTERNS.get((cls, field.name))
     if pattern is not None:
         if schema.get("type") == "array":

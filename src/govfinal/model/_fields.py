@@ -11,11 +11,11 @@ import functools
 import inspect
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 
-from govfinal.errors import AmountError, GovFinalError
+from govfinal.errors import AmountError, ClassificationError, GovFinalError
 from govfinal.money import AmountLike, optional_decimal, to_decimal
 
 T = TypeVar("T")
@@ -37,12 +37,27 @@ def optional_percent(value: AmountLike | None) -> Decimal | None:
     return optional_decimal(value, what="percentage")
 
 
+MAX_COUNT: Final = 10**12
+"""Largest head or item count (人数, 车辆数, 批次): a bound against hostile input.
+
+A million million is far above any staff, vehicle or reception count; larger
+numbers are refused where they enter, before any check or render has to print them.
+"""
+
+
 def count(value: int) -> int:
-    """Converter of a head or item count: a non-negative ``int``, never ``bool`` or ``float``."""
+    """Converter of a head or item count: an ``int`` from 0 to :data:`MAX_COUNT`.
+
+    Never ``bool`` or ``float``. The error does not print a huge value (Python
+    cannot turn an integer of more than 4300 digits into text).
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise AmountError(f"count: expected a whole number, got {type(value).__name__} {value!r}")
+    if value > MAX_COUNT:
+        raise AmountError(f"count: more than {MAX_COUNT:,} (MAX_COUNT), the largest count")
     if value < 0:
-        raise AmountError(f"count: {value} is negative")
+        shown = f"{value} is negative" if value >= -MAX_COUNT else f"below -{MAX_COUNT:,}"
+        raise AmountError(f"count: {shown}")
     return value
 
 
@@ -87,3 +102,42 @@ def located(cls: C) -> C:
 
     cls.__init__ = init_naming_fields  # type: ignore[misc]
     return cls
+
+
+def non_negative_amount(value: AmountLike) -> Decimal:
+    """Converter of a required amount that cannot be negative (an area, a value, a score)."""
+    return _not_negative(to_decimal(value), "amount")
+
+
+def optional_non_negative_amount(value: AmountLike | None) -> Decimal | None:
+    """Converter of an unpublished-or-non-negative amount (``None`` when not published)."""
+    return None if value is None else non_negative_amount(value)
+
+
+def optional_non_negative_percent(value: AmountLike | None) -> Decimal | None:
+    """Converter of a percentage that cannot be negative (a share, an execution rate)."""
+    found = optional_decimal(value, what="percentage")
+    return None if found is None else _not_negative(found, "percentage")
+
+
+def _not_negative(value: Decimal, what: str) -> Decimal:
+    if value < 0:
+        raise AmountError(f"{what} {value} is negative, which this figure cannot be")
+    return value
+
+
+def distinct_codes(instance: object, attribute: attrs.Attribute[Any], lines: Iterable[Any]) -> None:
+    """Validator of a table's lines: no 科目编码 is listed on two lines.
+
+    The error names the class, the field, the code and both positions, e.g.
+    ``FunctionTree.lines: code '2060101' is listed twice (lines[1] and lines[2])``.
+    """
+    first: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        earlier = first.setdefault(line.code, index)
+        if earlier != index:
+            name = attribute.name
+            raise ClassificationError(
+                f"{type(instance).__name__}.{name}: code {line.code!r} is listed twice"
+                f" ({name}[{earlier}] and {name}[{index}])"
+            )

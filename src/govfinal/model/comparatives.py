@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from govfinal import ratios
+from govfinal.errors import AmountError
 from govfinal.model._fields import located, optional_amount, optional_percent
 from govfinal.money import CONTEXT
 
-__all__ = ["BudgetBasis", "BudgetVariance", "Figure", "PriorYear"]
+__all__ = ["BudgetBasis", "BudgetVariance", "Figure", "PriorYear", "non_negative_figure"]
 
 
 @located
@@ -57,13 +59,13 @@ class PriorYear:
         if self.change is not None:
             return self.change
         if self.amount is not None:
-            return ratios.change(self.amount, current)
+            return ratios.change_of(self.amount, current)
         return None
 
     def growth_from(self, current: Decimal) -> Decimal | None:
         """Growth rate (percent, unrounded) recomputed from the amounts, if they are known."""
         prior = self.prior_amount(current)
-        return None if prior is None else ratios.growth(prior, current)
+        return None if prior is None else ratios.growth_of(prior, current)
 
 
 class BudgetBasis(enum.Enum):
@@ -97,11 +99,11 @@ class BudgetVariance:
 
     def variance_from(self, final: Decimal) -> Decimal | None:
         """预决算差异率 (percent, unrounded) recomputed from the amounts."""
-        return None if self.budget is None else ratios.budget_variance(self.budget, final)
+        return None if self.budget is None else ratios.budget_variance_of(self.budget, final)
 
     def execution_from(self, final: Decimal) -> Decimal | None:
         """执行率 (percent, unrounded) recomputed from the amounts."""
-        return None if self.budget is None else ratios.execution_rate(self.budget, final)
+        return None if self.budget is None else ratios.execution_rate_of(self.budget, final)
 
 
 @located
@@ -119,3 +121,26 @@ class Figure:
     amount: Decimal | None = attrs.field(default=None, converter=optional_amount)
     prior: PriorYear | None = None
     budget: BudgetVariance | None = None
+
+
+def non_negative_figure(
+    instance: object, attribute: attrs.Attribute[Any], figure: Figure | None
+) -> None:
+    """Validator of a figure that cannot be negative (三公经费, 机关运行经费).
+
+    Its 决算数 (``amount``), 预算数 (``budget.budget``) and 上年决算数
+    (``prior.amount``) must not be negative; the change and the rates may be.
+    """
+    if figure is None:
+        return
+    parts = {
+        "amount": figure.amount,
+        "budget.budget": None if figure.budget is None else figure.budget.budget,
+        "prior.amount": None if figure.prior is None else figure.prior.amount,
+    }
+    for part, value in parts.items():
+        if value is not None and value < 0:
+            raise AmountError(
+                f"{type(instance).__name__}.{attribute.name}: {part} {value} is negative,"
+                " which this figure cannot be"
+            )

@@ -1,5 +1,7 @@
 """支出经济分类 of basic expenditure: the 一般公共预算财政拨款基本支出决算表.
 
+Invariant (enforced): no code is listed on two lines.
+
 Invariants (checked, not enforced):
 
 * 人员经费 + 公用经费 = 基本支出;
@@ -17,7 +19,7 @@ import attrs
 
 from govfinal.classification import EconomicGroup, economic_group, is_economic_code
 from govfinal.errors import ClassificationError
-from govfinal.model._fields import located, optional_amount
+from govfinal.model._fields import distinct_codes, located, optional_amount
 from govfinal.money import sum_amounts, sum_published
 
 __all__ = ["BasicExpenditureDetail", "EconomicLine"]
@@ -72,14 +74,16 @@ class BasicExpenditureDetail:
         stated_total: 一般公共预算财政拨款基本支出 as the narrative states it.
         stated_personnel: 人员经费合计 as published.
         stated_public: 公用经费合计 as published.
-        lines: the 支出经济分类 lines, 类 and 款, in table order.
+        lines: the 支出经济分类 lines, 类 and 款, in table order, each code once.
 
     """
 
     stated_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
     stated_personnel: Decimal | None = attrs.field(default=None, converter=optional_amount)
     stated_public: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    lines: tuple[EconomicLine, ...] = attrs.field(default=(), converter=_economic_lines)
+    lines: tuple[EconomicLine, ...] = attrs.field(
+        default=(), converter=_economic_lines, validator=distinct_codes
+    )
 
     def items(self, group: EconomicGroup) -> tuple[EconomicLine, ...]:
         """The 款 lines of ``group`` (人员经费 or 公用经费), in table order."""

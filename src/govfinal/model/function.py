@@ -8,10 +8,12 @@ the 支出决算表 (by nature), the 收入决算表 (by source), and one
 Invariants:
 
 * Every code is well formed (3, 5 or 7 digits); this is enforced.
+* No code is listed on two lines, and ``narrative_order`` lists 项 lines of
+  the tree, each once; this is enforced, so that a tree built in Python is one
+  that a data file can hold (``loads(dumps(report)) == report``).
 * A line's parent is the line whose code is its code less two digits; roll-ups
-  (类 = Σ 款 = Σ 项) and uniqueness are checked by the checks, not enforced,
-  so that a report with a duplicate or orphan line can still be loaded and
-  reported on.
+  (类 = Σ 款 = Σ 项) and orphans are checked by the checks, not enforced, so
+  that a report with an orphan line can still be loaded and reported on.
 * A line may publish a total without its breakdown; :meth:`FunctionTree.rollup`
   then uses the published total.
 """
@@ -25,7 +27,7 @@ import attrs
 
 from govfinal.classification import FunctionLevel, function_level, is_function_code, parent_code
 from govfinal.errors import ClassificationError
-from govfinal.model._fields import located
+from govfinal.model._fields import distinct_codes, located
 from govfinal.model.expenditure import NatureAmounts
 from govfinal.model.funds import FundAmounts, FundType
 from govfinal.model.income import IncomeRow
@@ -103,20 +105,44 @@ def _codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(_function_code(code) for code in values)
 
 
+def _narrative_codes(
+    tree: FunctionTree, _attribute: attrs.Attribute[tuple[str, ...]], codes: tuple[str, ...]
+) -> None:
+    """Validator of ``narrative_order``: each code a 项 line of the tree, none twice."""
+    levels = {line.code: line.level for line in tree.lines}
+    first: dict[str, int] = {}
+    for index, code in enumerate(codes):
+        where = f"narrative_order[{index}]"
+        problem = None
+        if code not in levels:
+            problem = f"code {code!r} ({where}) is not a line of the tree"
+        elif levels[code] is not FunctionLevel.SUBITEM:
+            problem = f"code {code!r} ({where}) is a {levels[code].value}, not a 项"
+        elif first.setdefault(code, index) != index:
+            problem = f"code {code!r} is listed twice (narrative_order[{first[code]}] and {where})"
+        if problem is not None:
+            raise ClassificationError(f"FunctionTree.narrative_order: {problem}")
+
+
 @located
 @attrs.frozen
 class FunctionTree:
     """All 支出功能分类 lines of a report, as a tree keyed by code.
 
     Attributes:
-        lines: the lines in the order the tables print them.
+        lines: the lines in the order the tables print them, each code once.
         narrative_order: codes in the order the narrative discusses its 项
-            (一般公共预算财政拨款支出决算具体情况); empty means code order.
+            (一般公共预算财政拨款支出决算具体情况), each a 项 line of the tree,
+            listed once; empty means code order.
 
     """
 
-    lines: tuple[FunctionLine, ...] = attrs.field(default=(), converter=_lines)
-    narrative_order: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    lines: tuple[FunctionLine, ...] = attrs.field(
+        default=(), converter=_lines, validator=distinct_codes
+    )
+    narrative_order: tuple[str, ...] = attrs.field(
+        default=(), converter=_codes, validator=_narrative_codes
+    )
     _index: dict[str, FunctionLine] = attrs.field(init=False, repr=False, eq=False)
     _children: dict[str | None, tuple[FunctionLine, ...]] = attrs.field(
         init=False, repr=False, eq=False
@@ -127,7 +153,7 @@ class FunctionTree:
         children: dict[str | None, list[FunctionLine]] = {}
         for line in self.lines:
             if line.code in index:
-                continue  # a repeated code: the first line stands (the checks report it)
+                continue  # refused by the validator; the first line stands if it is disabled
             index[line.code] = line
             children.setdefault(line.parent_code, []).append(line)
         object.__setattr__(self, "_index", index)
@@ -199,7 +225,13 @@ class FunctionTree:
         return sum_published(self.rollup(line.code, value) for line in self.classes())
 
     def in_narrative_order(self) -> tuple[FunctionLine, ...]:
-        """The 项 lines in the narrative's order (``narrative_order``, else code order)."""
+        """The 项 lines in the narrative's order (``narrative_order``, else code order).
+
+        Each line comes once: ``narrative_order`` is validated against the tree,
+        and the walk still skips a repeated or unknown code should validation
+        have been turned off (``attrs.validators.disabled()``).
+        """
         if self.narrative_order:
-            return tuple(self._index[c] for c in self.narrative_order if c in self._index)
+            codes = dict.fromkeys(self.narrative_order)  # in order, each once
+            return tuple(self._index[code] for code in codes if code in self._index)
         return tuple(sorted(self.subitems(), key=lambda line: line.code))

@@ -6,6 +6,10 @@ Invariants (checked, not enforced):
 
 * 政府采购: 货物 + 工程 + 服务 = 总额; 中小企业 ≤ 总额; 小微企业 ≤ 中小企业.
 * 国有资产: the vehicles by use add up to the stated number of vehicles.
+
+Invariant (enforced): no figure here is negative. Procurement is a sum of
+contracts awarded, and assets are stocks (values, areas, counts): a negative
+one is a transcription error, refused with the class and field named.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from decimal import Decimal
 
 import attrs
 
-from govfinal.model._fields import amount, count, located, optional_amount, optional_count
+from govfinal.model._fields import (
+    count,
+    located,
+    non_negative_amount,
+    optional_count,
+    optional_non_negative_amount,
+    optional_non_negative_percent,
+)
 from govfinal.money import ZERO, sum_amounts
 
 __all__ = ["Assets", "Procurement", "VehicleHolding", "VehicleUse"]
@@ -39,14 +50,18 @@ class Procurement:
 
     """
 
-    goods: Decimal = attrs.field(default=ZERO, converter=amount)
-    works: Decimal = attrs.field(default=ZERO, converter=amount)
-    services: Decimal = attrs.field(default=ZERO, converter=amount)
-    stated_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    sme_contracts: Decimal = attrs.field(default=ZERO, converter=amount)
-    small_micro_contracts: Decimal = attrs.field(default=ZERO, converter=amount)
-    stated_sme_share: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    stated_small_micro_share: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    goods: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    works: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    services: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    stated_total: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
+    sme_contracts: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    small_micro_contracts: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    stated_sme_share: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_percent
+    )
+    stated_small_micro_share: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_percent
+    )
 
     @property
     def parts_total(self) -> Decimal:
@@ -111,13 +126,19 @@ class Assets:
     """
 
     fixed_assets_original_value: Decimal | None = attrs.field(
-        default=None, converter=optional_amount
+        default=None, converter=optional_non_negative_amount
     )
-    building_area: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    building_value: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    building_area: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    building_value: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
     vehicles: tuple[VehicleHolding, ...] = attrs.field(default=(), converter=_holdings)
     stated_vehicle_count: int | None = attrs.field(default=None, converter=optional_count)
-    vehicle_value: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    vehicle_value: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
     large_equipment: int | None = attrs.field(default=None, converter=optional_count)
 
     def vehicles_of(self, use: VehicleUse) -> int:

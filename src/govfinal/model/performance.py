@@ -11,6 +11,11 @@ Scores are published data; :mod:`govfinal.scoring` recomputes them by a
 stated policy, and the checks compare the two. Invariants (checked, not
 enforced): weights add up to 100; the published scores add up to the
 published total; the funding rows add up to the total row.
+
+Invariant (enforced): budgets, execution amounts, rates, weights and scores
+are never negative (a negative one is refused, the class and field named).
+An indicator's target and actual value may be: an indicator can measure a
+decrease.
 """
 
 from __future__ import annotations
@@ -22,7 +27,14 @@ from decimal import Decimal
 import attrs
 
 from govfinal import ratios
-from govfinal.model._fields import amount, count, located, optional_amount, optional_percent
+from govfinal.model._fields import (
+    count,
+    located,
+    non_negative_amount,
+    optional_amount,
+    optional_non_negative_amount,
+    optional_non_negative_percent,
+)
 from govfinal.money import ZERO, sum_amounts
 
 __all__ = [
@@ -137,8 +149,8 @@ class Indicator:
     target: Decimal | None = attrs.field(default=None, converter=optional_amount)
     unit: str = ""
     actual: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    weight: Decimal = attrs.field(default=ZERO, converter=amount)
-    score: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    weight: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    score: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
     basis: str | None = None
     target_text: str | None = None
     actual_text: str | None = None
@@ -175,9 +187,13 @@ class FundingRow:
     """
 
     label: str
-    initial_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    full_year_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    executed: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    initial_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    full_year_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    executed: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
 
 
 def _rows(values: Iterable[FundingRow]) -> tuple[FundingRow, ...]:
@@ -201,9 +217,11 @@ class Funding:
 
     total: FundingRow
     sources: tuple[FundingRow, ...] = attrs.field(default=(), converter=_rows)
-    weight: Decimal = attrs.field(default=Decimal(10), converter=amount)
-    stated_execution_rate: Decimal | None = attrs.field(default=None, converter=optional_percent)
-    stated_score: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    weight: Decimal = attrs.field(default=Decimal(10), converter=non_negative_amount)
+    stated_execution_rate: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_percent
+    )
+    stated_score: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
 
     @property
     def execution_rate(self) -> Decimal | None:
@@ -211,7 +229,7 @@ class Funding:
         budget, executed = self.total.full_year_budget, self.total.executed
         if budget is None or executed is None:
             return None
-        return ratios.execution_rate(budget, executed)
+        return ratios.execution_rate_of(budget, executed)
 
 
 @located
@@ -226,9 +244,9 @@ class CompletionSpending:
 
     """
 
-    total: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    basic: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    project: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    total: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
+    basic: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
+    project: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
 
 
 def _indicators(values: Iterable[Indicator]) -> tuple[Indicator, ...]:
@@ -265,8 +283,12 @@ class SelfEvaluation:
     completion_spending: CompletionSpending | None = None
     department: str | None = None
     implementer: str | None = None
-    stated_total_score: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    stated_total_weight: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    stated_total_score: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    stated_total_weight: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
     year: int | None = None
 
     @property
@@ -307,11 +329,19 @@ class PerformanceSummary:
     """
 
     department_evaluations: int = attrs.field(default=0, converter=count)
-    department_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    department_executed: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    department_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    department_executed: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
     project_evaluations: int = attrs.field(default=0, converter=count)
-    project_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    project_executed: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    project_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    project_executed: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
     achievements: str = ""
     problems: str = ""
     improvements: str = ""
@@ -326,11 +356,11 @@ class PerformanceSummary:
         """执行率 of the department's whole budget, in percent (unrounded)."""
         if self.department_budget is None or self.department_executed is None:
             return None
-        return ratios.execution_rate(self.department_budget, self.department_executed)
+        return ratios.execution_rate_of(self.department_budget, self.department_executed)
 
     @property
     def project_execution_rate(self) -> Decimal | None:
         """执行率 of the evaluated projects, in percent (unrounded)."""
         if self.project_budget is None or self.project_executed is None:
             return None
-        return ratios.execution_rate(self.project_budget, self.project_executed)
+        return ratios.execution_rate_of(self.project_budget, self.project_executed)

@@ -16,7 +16,7 @@ import attrs
 
 from govfinal import ratios
 from govfinal.model._fields import located, texts
-from govfinal.model.comparatives import Figure, PriorYear
+from govfinal.model.comparatives import Figure, PriorYear, non_negative_figure
 from govfinal.model.economic import BasicExpenditureDetail
 from govfinal.model.expenditure import Expenditure
 from govfinal.model.function import FunctionTree, fund_expenditure
@@ -46,7 +46,8 @@ class FinalAccount:
         fiscal: 财政拨款 by fund type (财政拨款收入支出决算总表).
         general_budget_basic: 一般公共预算财政拨款基本支出 by economic class.
         three_public: 财政拨款“三公”经费.
-        operating_costs: 机关运行经费 (for 行政 and 参公 units), with comparatives.
+        operating_costs: 机关运行经费 (for 行政 and 参公 units), with comparatives;
+            its 决算数, 预算数 and 上年决算数 cannot be negative.
         procurement: 政府采购.
         assets: 国有资产占用.
         performance: 预算绩效 summary (narrative section 十一).
@@ -63,7 +64,7 @@ class FinalAccount:
     fiscal: FiscalAllocations = attrs.field(factory=FiscalAllocations)
     general_budget_basic: BasicExpenditureDetail = attrs.field(factory=BasicExpenditureDetail)
     three_public: ThreePublicExpenses = attrs.field(factory=ThreePublicExpenses)
-    operating_costs: Figure | None = None
+    operating_costs: Figure | None = attrs.field(default=None, validator=non_negative_figure)
     procurement: Procurement = attrs.field(factory=Procurement)
     assets: Assets = attrs.field(factory=Assets)
     performance: PerformanceSummary = attrs.field(factory=PerformanceSummary)
@@ -97,13 +98,13 @@ class FinalAccount:
             for name, value in sources.parts().items()
             if name not in {"general_budget", "government_fund", "state_capital"}
         )
-        return {name: ratios.share(value, whole) for name, value in parts.items()}
+        return {name: ratios.share_of(value, whole) for name, value in parts.items()}
 
     def nature_shares(self) -> dict[str, Decimal]:
         """Share of each nature in 本年支出合计, percent (unrounded); blank natures as 0."""
         whole = self.expenditure.total
         return {
-            name: ratios.share(ZERO if value is None else value, whole)
+            name: ratios.share_of(ZERO if value is None else value, whole)
             for name, value in self.expenditure.nature.parts().items()
         }
 
@@ -115,7 +116,7 @@ class FinalAccount:
     @property
     def general_budget_share(self) -> Decimal:
         """一般公共预算财政拨款支出 as a share of 本年支出合计, percent (unrounded)."""
-        return ratios.share(self.fund_expenditure(), self.expenditure.total)
+        return ratios.share_of(self.fund_expenditure(), self.expenditure.total)
 
     def class_shares(self, fund_type: FundType = FundType.GENERAL_BUDGET) -> dict[str, Decimal]:
         """Share of each 类 in the fund's expenditure, percent (unrounded), by code."""
@@ -124,5 +125,5 @@ class FinalAccount:
         for line in self.functions.classes():
             value = self.functions.rollup(line.code, fund_expenditure(fund_type))
             if value is not None:
-                shares[line.code] = ratios.share(value, whole)
+                shares[line.code] = ratios.share_of(value, whole)
         return shares

@@ -10,6 +10,9 @@ Invariants (checked, not enforced):
 * a zero amount with a non-zero count, or the reverse, is suspicious;
 * vehicles held (保有量) agree with the vehicles among state assets, or the
   difference is explained.
+
+Invariant (enforced): no 决算数, 预算数 or 上年决算数 is negative (a spending
+and its budget); the changes and rates of the comparatives may be.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from decimal import Decimal
 import attrs
 
 from govfinal.model._fields import located, optional_count
-from govfinal.model.comparatives import Figure
+from govfinal.model.comparatives import Figure, non_negative_figure
 from govfinal.money import ZERO, sum_published
 
 __all__ = ["ThreePublicExpenses"]
@@ -66,12 +69,12 @@ class ThreePublicExpenses:
 
     """
 
-    overseas: Figure = attrs.field(factory=_zero)
-    vehicle_purchase: Figure = attrs.field(factory=_zero)
-    vehicle_operation: Figure = attrs.field(factory=_zero)
-    reception: Figure = attrs.field(factory=_zero)
-    vehicles: Figure | None = None
-    total: Figure | None = None
+    overseas: Figure = attrs.field(factory=_zero, validator=non_negative_figure)
+    vehicle_purchase: Figure = attrs.field(factory=_zero, validator=non_negative_figure)
+    vehicle_operation: Figure = attrs.field(factory=_zero, validator=non_negative_figure)
+    reception: Figure = attrs.field(factory=_zero, validator=non_negative_figure)
+    vehicles: Figure | None = attrs.field(default=None, validator=non_negative_figure)
+    total: Figure | None = attrs.field(default=None, validator=non_negative_figure)
     overseas_groups: int | None = attrs.field(default=None, converter=optional_count)
     overseas_persons: int | None = attrs.field(default=None, converter=optional_count)
     vehicles_purchased: int | None = attrs.field(default=None, converter=optional_count)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from govfinal.errors import GovFinalError
-from govfinal.model.report import FinalAccount
 from govfinal.render.document import Block, Heading
 from govfinal.render.glossary import GlossaryEntry, standard_glossary
+
+if TYPE_CHECKING:  # the model is imported when a report is rendered, not before
+    from govfinal.model.report import FinalAccount
 
 __all__ = ["Format", "Language", "build_document", "render"]
 

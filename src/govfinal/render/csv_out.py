@@ -3,7 +3,10 @@ r"""CSV output: one UTF-8 file (with a byte-order mark, so Excel reads it) per t
 A file holds the title (one cell), the unit line (one cell), the header, the
 body and the notes (one cell each), with ``\r\n`` line ends as RFC 4180 and
 Excel expect. Cells are the formatted text of the table, so amounts keep
-their thousands separators.
+their thousands separators. A text cell that a spreadsheet would run as a
+formula (``=…``, ``+…``, ``-…``, ``@…``) is written with a leading apostrophe
+(:func:`govfinal.render.cells.neutralise`); amounts, negative ones included,
+are written as they are.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from govfinal._files import write_bytes
+from govfinal.render.cells import neutralise
 from govfinal.render.document import Table
 
 __all__ = ["ENCODING", "csv_name", "table_csv", "write_csv"]
@@ -30,16 +35,21 @@ def table_csv(table: Table) -> bytes:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([table.title])
+    writer.writerow(_safe([table.title]))
     if table.unit:
-        writer.writerow([table.unit])
-    writer.writerow(table.columns)
+        writer.writerow(_safe([table.unit]))
+    writer.writerow(_safe(table.columns))
     count = len(table.columns)
     for row in table.rows:
-        writer.writerow([*row.cells[:count], *[""] * (count - len(row.cells))])
+        writer.writerow(_safe([*row.cells[:count], *[""] * (count - len(row.cells))]))
     for note in table.notes:
-        writer.writerow([note])
+        writer.writerow(_safe([note]))
     return buffer.getvalue().encode(ENCODING)
+
+
+def _safe(cells: Sequence[str]) -> list[str]:
+    """The cells of one CSV row, each neutralised against formula injection."""
+    return [neutralise(cell) for cell in cells]
 
 
 def csv_name(index: int, table: Table) -> str:
@@ -59,6 +69,6 @@ def write_csv(tables: Sequence[Table], directory: str | Path) -> list[Path]:
     paths: list[Path] = []
     for index, table in enumerate(tables, start=1):
         path = folder / csv_name(index, table)
-        path.write_bytes(table_csv(table))
+        write_bytes(path, table_csv(table))
         paths.append(path)
     return paths

@@ -21,7 +21,7 @@ from govfinal.money import ZERO
 from govfinal.render import numbers
 from govfinal.render.document import Block, Heading, Paragraph
 from govfinal.render.glossary import GlossaryEntry
-from govfinal.render.narrative_zh import self_evaluation_tables
+from govfinal.render.narrative_zh import prior_change, self_evaluation_tables
 
 __all__ = ["narrative"]
 
@@ -52,14 +52,13 @@ class _Writer:
         return f"{numbers.percent(value, 'en', like=like)}%"
 
     def share(self, part: Decimal | None, whole: Decimal) -> str:
-        return self.pct(ratios.share(ZERO if part is None else part, whole))
+        return self.pct(ratios.share_of(ZERO if part is None else part, whole))
 
     def change(self, prior: PriorYear | None, current: Decimal) -> str:
-        if prior is None:
+        derived = None if prior is None else prior_change(prior, current)
+        if prior is None or derived is None:
             return ""
-        change, growth = prior.change_from(current), prior.growth_from(current)
-        if change is None or growth is None:
-            return ""
+        change, growth = derived
         verb = "up" if change >= 0 else "down"
         text = f"{verb} {self.money(abs(change))} ({self.pct(abs(growth), prior.growth)})"
         return text + _because(prior.reason)
@@ -68,7 +67,7 @@ class _Writer:
         if budget is None or budget.budget is None:
             return ""
         rate = numbers.percent(
-            ratios.budget_variance(budget.budget, final), "en", like=budget.variance
+            ratios.budget_variance_of(budget.budget, final), "en", like=budget.variance
         )
         return (
             f"Against the {what} of {self.money(budget.budget)}, the final amount of "
@@ -191,7 +190,7 @@ def _general_budget(w: _Writer) -> Iterator[Block]:
     yield Heading("5. General public budget allocations", 2)
     text = (
         f"Expenditure from general public budget allocations was {w.money(spent)}, "
-        f"{w.pct(report.general_budget_share)} of expenditure for the year."
+        f"{w.pct(ratios.share_of(spent, report.expenditure.total))} of expenditure for the year."
     )
     compared = w.change(gpb.prior, spent)
     if compared:

@@ -2,7 +2,9 @@
 
 Every figure comes from the model: amounts as stated (or derived where the
 report does not state them), and every share, change, growth rate, variance
-and execution rate recomputed by :mod:`govfinal.ratios` and rounded half-up.
+and execution rate recomputed by the cores of :mod:`govfinal.ratios`
+(:func:`~govfinal.ratios.share_of`, …, which take sums and derived prior
+amounts beyond the entrance bounds) and rounded half-up.
 Published reasons (主要原因) and free text are inserted as published. Zero and
 empty cases use their standard sentences ("本年无此项支出", the empty-table
 statements).
@@ -29,12 +31,26 @@ from govfinal.render import numbers
 from govfinal.render.document import Block, Heading, Paragraph, Table, TableRow
 from govfinal.render.glossary import GlossaryEntry
 
-__all__ = ["CHINESE_NUMERALS", "narrative", "self_evaluation_tables"]
+__all__ = ["CHINESE_NUMERALS", "narrative", "prior_change", "self_evaluation_tables"]
 
 CHINESE_NUMERALS = (
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
     "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十",
 )  # fmt: skip
+
+
+def prior_change(prior: PriorYear, current: Decimal) -> tuple[Decimal, Decimal] | None:
+    """增减额 and 增长率 (percent, unrounded) of ``current`` over the prior year, if derivable.
+
+    As :meth:`PriorYear.change_from` and :meth:`PriorYear.growth_from` give
+    them, through the ratio cores: the prior amount ``current − change`` may
+    lie beyond the entrance bounds of amounts.
+    """
+    before = prior.prior_amount(current)
+    if before is None:
+        return None
+    change = ratios.change_of(before, current) if prior.change is None else prior.change
+    return change, ratios.growth_of(before, current)
 
 
 def _n(index: int) -> str:
@@ -59,16 +75,14 @@ class _Writer:
         return f"{numbers.percent(value, like=like)}%"
 
     def share(self, part: Decimal | None, whole: Decimal) -> str:
-        return self.pct(ratios.share(ZERO if part is None else part, whole))
+        return self.pct(ratios.share_of(ZERO if part is None else part, whole))
 
     def change(self, prior: PriorYear | None, current: Decimal, *, comma: str = "，") -> str:
         """``减少 14.45 万元，下降 19.69%`` (or ``增加 … 增长 …``)."""
-        if prior is None:
+        derived = None if prior is None else prior_change(prior, current)
+        if prior is None or derived is None:
             return ""
-        change = prior.change_from(current)
-        growth = prior.growth_from(current)
-        if change is None or growth is None:
-            return ""
+        change, growth = derived
         more, rise = ("增加", "增长") if change >= 0 else ("减少", "下降")
         return (
             f"{more} {self.money(abs(change))}{comma}{rise} {self.pct(abs(growth), prior.growth)}"
@@ -78,7 +92,7 @@ class _Writer:
         """``年初预算数 96.41 万元，决算数 58.64 万元，预决算差异率-39.18%``."""
         if budget is None or budget.budget is None:
             return ""
-        rate = ratios.budget_variance(budget.budget, final)
+        rate = ratios.budget_variance_of(budget.budget, final)
         figure = numbers.percent(rate, like=budget.variance)
         return (
             f"{label}{self.money(budget.budget)}，决算数 {self.money(final)}，预决算差异率{figure}%"
@@ -253,7 +267,7 @@ def _general_budget(w: _Writer) -> Iterator[Block]:
     yield Heading("（一）一般公共预算财政拨款支出决算总体情况", 3)
     text = (
         f"{w.year} 年度一般公共预算财政拨款支出 {w.money(spent)}，占本年支出合计的 "
-        f"{w.pct(report.general_budget_share)}。"
+        f"{w.pct(ratios.share_of(spent, report.expenditure.total))}。"
     )
     compared = w.change(gpb.prior, spent)
     if compared and gpb.prior is not None:
@@ -270,11 +284,17 @@ def _general_budget(w: _Writer) -> Iterator[Block]:
             continue
         yield Paragraph(f"{i}.{line.name}（类）{w.money(value)}，占 {w.share(value, spent)}；")
     yield Heading("（三）一般公共预算财政拨款支出决算具体情况", 3)
-    for i, line in enumerate(tree.in_narrative_order(), start=1):
+    # Numbered among the 项 discussed: a 项 without 一般公共预算 spending leaves no gap.
+    discussed = [
+        line
+        for line in tree.in_narrative_order()
+        if _fund_expenditure(line.general_budget) is not None
+    ]
+    for i, line in enumerate(discussed, start=1):
         amounts = line.general_budget
         value = _fund_expenditure(amounts)
         if amounts is None or value is None:
-            continue
+            continue  # filtered out above
         names = []
         for code in (line.code[:3], line.code[:5], line.code):
             found = tree.get(code)
@@ -538,7 +558,10 @@ def _evaluation(report: FinalAccount, evaluation: SelfEvaluation) -> Iterator[Bl
             f"主管部门：{evaluation.department or ''}　实施单位：{evaluation.implementer or ''}"
         )
     funding = evaluation.funding
-    rate = funding.execution_rate
+    budget, executed = funding.total.full_year_budget, funding.total.executed
+    rate = (
+        None if budget is None or executed is None else ratios.execution_rate_of(budget, executed)
+    )
     shown_rate = (
         "" if rate is None else f"{numbers.percent(rate, like=funding.stated_execution_rate)}%"
     )

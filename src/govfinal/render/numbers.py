@@ -1,12 +1,18 @@
 """Number formatting for rendered reports: quantize half-up, then babel with an explicit locale.
 
-Rounding happens first, in the domain (:func:`govfinal.money.quantize_half_up`);
-babel only lays the digits out for the locale, so its own rounding (half-even
-by default) never applies. Every function takes the locale explicitly.
+Rounding happens first, in the domain (:func:`govfinal.money.quantize_half_up`, half-up,
+never raising whatever the size of the figure); the digits are then laid out
+for the locale with babel's symbols, so babel's own rounding (half-even by
+default) never applies. Every function takes the locale explicitly.
+
+Numbers are always written in plain notation, every digit shown (``1000``,
+never ``1E+3``): a computed ratio such as ``1E+18 ÷ 1E-18 × 100`` prints in
+full. Nothing here depends on the caller's decimal context.
 
 Precision: a figure is printed at the precision it was published with when
 that is coarser than the report's (``97.6`` stays ``97.6``); otherwise amounts
-and percentages get two decimals.
+and percentages get two decimals. A percentage published with an exponent
+(``1e3``) sets whole percents.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from govfinal.money import AMOUNT_PRECISION, PERCENT_PRECISION, precision_of, quantize_half_up
+from govfinal.money import AMOUNT_PRECISION, ONE, PERCENT_PRECISION, precision_of, quantize_half_up
 
 __all__ = ["amount", "count", "percent", "plain"]
 
@@ -35,43 +41,52 @@ def _precision(value: Decimal, default: Decimal, like: Decimal | None) -> Decima
     if -2 < exponent < 0:  # published with fewer decimals than the report's precision
         return written
     if like is not None and exponent >= 0 and default == PERCENT_PRECISION:
-        return written  # a percentage published as a whole number ("增长 100%")
+        # a percentage published as a whole number ("增长 100%"); 1e3 is 1000, whole too
+        return written if exponent == 0 else ONE
     return default
 
 
 def _layout(value: Decimal, precision: Decimal, lang: str, grouping: bool) -> str:
     places = max(0, -int(precision.as_tuple().exponent))
-    fast = _plain_layout(value, places, lang, grouping)
-    if fast is not None:
-        return fast
-    pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
-    return format_decimal(value, format=pattern, locale=_locale(lang), decimal_quantization=False)
-
-
-def _plain_layout(value: Decimal, places: int, lang: str, grouping: bool) -> str | None:
-    """What babel lays out for a value already written with ``places`` decimals, or ``None``.
-
-    For such a value (the usual case: it was just rounded to that precision),
-    ``format_decimal`` with ``decimal_quantization=False`` keeps every digit and
-    only adds the sign, the locale's group separators (``#,##0``) and its decimal
-    symbol, which this does directly. Anything else (another exponent, more
-    digits than the ambient context holds, a locale other than zh/en) is left
-    to babel: ``None``.
-    """
     symbols = _SYMBOLS.get(lang)
-    if symbols is None or not value.is_finite():
-        return None
-    _sign, digits, exponent = value.as_tuple()
-    if exponent != -places or len(digits) > decimal.getcontext().prec:
-        return None
+    if symbols is None:
+        return _babel_layout(value, places, lang, grouping)
+    return _plain_layout(value, places, symbols, grouping)
+
+
+def _plain_layout(value: Decimal, places: int, symbols: tuple[str, str], grouping: bool) -> str:
+    """What babel lays out for ``value`` with ``places`` decimals, without its arithmetic.
+
+    ``format_decimal`` with ``decimal_quantization=False`` keeps every digit
+    and only adds the sign, the locale's group separators (``#,##0``) and its
+    decimal symbol; this does the same in plain notation (``format(value,
+    "f")``), which needs no decimal context and so cannot fail on a figure of
+    any size. A value with fewer decimals than ``places`` (e.g. ``1E+3``) is
+    padded with zeros; one with more is not cut (callers round first).
+    """
     whole, _, fraction = f"{value.copy_abs():f}".partition(".")
+    fraction = fraction.ljust(places, "0")
     decimal_symbol, group_symbol = symbols
     if grouping and len(whole) > 3:
         head = len(whole) % 3 or 3
         groups = [whole[:head], *(whole[i : i + 3] for i in range(head, len(whole), 3))]
         whole = group_symbol.join(groups)
     sign = "-" if value.is_signed() else ""
-    return f"{sign}{whole}{decimal_symbol}{fraction}" if places else f"{sign}{whole}"
+    return f"{sign}{whole}{decimal_symbol}{fraction}" if fraction else f"{sign}{whole}"
+
+
+def _babel_layout(value: Decimal, places: int, lang: str, grouping: bool) -> str:
+    """Babel's layout for a locale other than zh/en, in a context wide enough for ``value``.
+
+    Babel quantizes in the ambient decimal context; a local one with as many
+    digits as the value needs keeps that from failing on large figures.
+    """
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * places if places else "")
+    digits = max(value.adjusted(), 0) + places + 2
+    with decimal.localcontext(decimal.Context(prec=max(digits, decimal.BasicContext.prec))):
+        return format_decimal(
+            value, format=pattern, locale=_locale(lang), decimal_quantization=False
+        )
 
 
 def _symbols(lang: str) -> tuple[str, str]:

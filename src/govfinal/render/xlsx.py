@@ -3,23 +3,30 @@
 A sheet holds the title (bold), the unit line, the header (bold, frozen), the
 body and the notes. Amount cells are written as numbers with a matching
 number format (``#,##0.00``), so they add up in Excel; every other cell,
-codes included, is text. openpyxl is imported only when a workbook is
-written, so govfinal does not need it otherwise.
+codes included, is text, stored as a string and never as a formula: a text
+that a spreadsheet would run (``=HYPERLINK(…)``, ``@…``, ``-…``) also gets
+Excel's quote prefix, the stored form of a leading apostrophe
+(:func:`govfinal.render.cells.is_formula_text`). openpyxl is imported only
+when a workbook is written, so govfinal does not need it otherwise.
 """
 
 from __future__ import annotations
 
 import importlib
+import io
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
+from govfinal._files import write_bytes
 from govfinal.errors import GovFinalError
+from govfinal.render.cells import is_formula_text
 from govfinal.render.document import Table
 from govfinal.render.tables import is_amount_cell, numeric_columns
 from govfinal.render.text import display_width
+from govfinal.terminal import terminal_safe
 
 __all__ = ["MAX_SHEET_TITLE", "sheet_titles", "write_xlsx"]
 
@@ -63,11 +70,36 @@ def _number_format(cell: str) -> str:
     return "#,##0." + "0" * places
 
 
+def _storable(text: str) -> str:
+    r"""``text`` as a workbook can hold it: a control character as a visible escape (``\x07``).
+
+    The escapes are a terminal's (:func:`govfinal.terminal.terminal_safe`);
+    tabs and line breaks, which a cell can hold, stay.
+    """
+    return terminal_safe(text, keep="\t\n\r")
+
+
+def _store_as_text(sheet: Any) -> None:
+    """Store every text cell of ``sheet`` as a string, never a formula.
+
+    openpyxl takes a ``str`` starting with ``=`` for a formula; the cell is
+    made a string again, and a text a spreadsheet would run gets the quote
+    prefix, so it shows as written and stays text when edited.
+    """
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if is_formula_text(cell.value):
+                    cell.quotePrefix = True
+
+
 def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
     """Write ``tables`` to an Excel workbook at ``path``, one sheet each.
 
     Raises:
         GovFinalError: openpyxl is not installed (``pip install govfinal[xlsx]``).
+        WriteError: the file cannot be written (an existing file is left as it was).
 
     Returns:
         The path written.
@@ -83,11 +115,11 @@ def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
         sheet = workbook.create_sheet(title=title)
         count = len(table.columns)
         numeric = numeric_columns(table)
-        sheet.append([table.title])
+        sheet.append([_storable(table.title)])
         sheet.cell(row=1, column=1).font = bold
         if table.unit:
-            sheet.append([table.unit])
-        sheet.append(list(table.columns))
+            sheet.append([_storable(table.unit)])
+        sheet.append([_storable(column) for column in table.columns])
         header_row = sheet.max_row
         for column in range(1, count + 1):
             sheet.cell(row=header_row, column=column).font = bold
@@ -96,7 +128,9 @@ def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
             cells = [*row.cells[:count], *[""] * (count - len(row.cells))]
             sheet.append(
                 [
-                    Decimal(cell.replace(",", "")) if num and is_amount_cell(cell) else cell
+                    Decimal(cell.replace(",", ""))
+                    if num and is_amount_cell(cell)
+                    else _storable(cell)
                     for cell, num in zip(cells, numeric, strict=True)
                 ]
             )
@@ -109,11 +143,13 @@ def write_xlsx(tables: Sequence[Table], path: str | Path) -> Path:
                     target.font = bold
                 widths[column - 1] = max(widths[column - 1], display_width(cell))
         for note in table.notes:
-            sheet.append([note])
+            sheet.append([_storable(note)])
         for column, width in enumerate(widths, start=1):
             letter = utils.get_column_letter(column)
             sheet.column_dimensions[letter].width = min(max(width, 6) + 2, 60)
         sheet.freeze_panes = f"A{header_row + 1}"
-    target_path = Path(path)
-    workbook.save(target_path)
-    return target_path
+        _store_as_text(sheet)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_bytes(path, buffer.getvalue())
+    return Path(path)

@@ -23,12 +23,12 @@ from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.checks.rules._build import named, parts_sum, term
 from govfinal.checks.rules.totals import income_total
-from govfinal.checks.tolerance import Term, percent_half_width
+from govfinal.checks.tolerance import Term, percent_half_width, shown
 from govfinal.model.comparatives import BudgetVariance, Figure, PriorYear
 from govfinal.model.function import FunctionLine
 from govfinal.model.funds import FundAmounts, FundType
 from govfinal.model.report import FinalAccount
-from govfinal.money import CONTEXT, HUNDRED, round_percent
+from govfinal.money import CONTEXT, HUNDRED, PERCENT_PRECISION, quantize_half_up
 from govfinal.terms import label
 
 PRIOR_TABLES = ("收入支出决算总体情况说明", "财政拨款支出决算总体情况说明")
@@ -444,9 +444,11 @@ def growth_from_change(current: Decimal, change: Decimal) -> Decimal:
     """增长率 from 本年数 and 增减额: ``change ÷ |current − change| × 100``.
 
     The prior amount is ``current − change``; a prior of exactly 0 follows
-    :func:`govfinal.ratios.over_zero_base` (from 0 to 1.13 is 100 %).
+    :func:`govfinal.ratios.over_zero_base` (from 0 to 1.13 is 100 %). Like
+    every rate of the checks it uses the core (:func:`~govfinal.ratios.growth_of`):
+    ``current − change`` may lie beyond the entrance bounds of amounts.
     """
-    return ratios.growth(CONTEXT.subtract(current, change), current)
+    return ratios.growth_of(CONTEXT.subtract(current, change), current)
 
 
 def _budget_term(checker: Checker, site: Site, budget: Decimal) -> Term:
@@ -503,7 +505,7 @@ def _growth_finding(checker: Checker, site: Site) -> Finding | None:
             path,
             label_,
             prior.growth,
-            ratios.growth,
+            ratios.growth_of,
             [before, current],
             numerator=change,
             base=before,
@@ -575,7 +577,7 @@ def stated_variance(report: FinalAccount, checker: Checker) -> Iterator[Finding 
             path,
             (f"{site.label_zh}预决算差异率", f"budget variance of {site.label_en}"),
             budget.variance,
-            ratios.budget_variance,
+            ratios.budget_variance_of,
             [base, current],
             numerator=difference(current, base, path, site.label_zh, site.label_en),
             base=base,
@@ -602,7 +604,7 @@ def stated_execution(report: FinalAccount, checker: Checker) -> Iterator[Finding
             f"{site.budget_path}.execution",
             (f"{site.label_zh}执行率", f"execution rate of {site.label_en}"),
             budget.execution,
-            ratios.execution_rate,
+            ratios.execution_rate_of,
             [base, current],
             numerator=current,
             base=base,
@@ -664,7 +666,27 @@ def _rate(
     if stated is not None or site.current is None:
         return stated
     recomputed = recompute(site.current.value)
-    return None if recomputed is None else round_percent(recomputed)
+    return None if recomputed is None else quantize_half_up(recomputed, PERCENT_PRECISION)
+
+
+def _growth_of(prior: PriorYear) -> Callable[[Decimal], Decimal | None]:
+    """增长率 from a current figure: over the published prior amount, else current − change."""
+
+    def recompute(current: Decimal) -> Decimal | None:
+        before = prior.prior_amount(current)
+        return None if before is None else ratios.growth_of(before, current)
+
+    return recompute
+
+
+def _variance_of(budget: BudgetVariance) -> Callable[[Decimal], Decimal | None]:
+    """预决算差异率 from a final figure, when the budget is published."""
+
+    def recompute(final: Decimal) -> Decimal | None:
+        planned = budget.budget
+        return None if planned is None else ratios.budget_variance_of(planned, final)
+
+    return recompute
 
 
 @rule(
@@ -683,14 +705,15 @@ def change_without_reason(report: FinalAccount, checker: Checker) -> Iterator[Fi
         prior = site.prior
         if prior is None or _has_reason(prior.reason):
             continue
-        growth = _rate(site, prior.growth, prior.growth_from)
+        growth = _rate(site, prior.growth, _growth_of(prior))
         if growth is None or abs(growth) < threshold:
             continue
+        rate, least = shown(growth), shown(threshold)
         yield checker.finding(
             f"{site.prior_path}.reason",
-            f"{site.label_zh}比上年增减 {growth}%（不低于 {threshold}%），未说明主要原因",
-            f"{site.label_en} changed by {growth}% over the prior year"
-            f" (at least {threshold}%) without a stated reason",
+            f"{site.label_zh}比上年增减 {rate}%（不低于 {least}%），未说明主要原因",
+            f"{site.label_en} changed by {rate}% over the prior year"
+            f" (at least {least}%) without a stated reason",
             actual=growth,
             related=_published_paths((f"{site.prior_path}.growth", prior.growth)),
         )
@@ -712,14 +735,15 @@ def variance_without_reason(report: FinalAccount, checker: Checker) -> Iterator[
         budget = site.budget
         if budget is None or _has_reason(budget.reason):
             continue
-        variance = _rate(site, budget.variance, budget.variance_from)
+        variance = _rate(site, budget.variance, _variance_of(budget))
         if variance is None or abs(variance) < threshold:
             continue
+        rate, least = shown(variance), shown(threshold)
         yield checker.finding(
             f"{site.budget_path}.reason",
-            f"{site.label_zh}预决算差异率 {variance}%（绝对值不低于 {threshold}%），未说明主要原因",
-            f"{site.label_en} differs from its budget by {variance}%"
-            f" (at least {threshold}% either way) without a stated reason",
+            f"{site.label_zh}预决算差异率 {rate}%（绝对值不低于 {least}%），未说明主要原因",
+            f"{site.label_en} differs from its budget by {rate}%"
+            f" (at least {least}% either way) without a stated reason",
             actual=variance,
             related=_published_paths(
                 (f"{site.budget_path}.variance", budget.variance),

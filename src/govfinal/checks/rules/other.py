@@ -252,7 +252,7 @@ def procurement_stated_shares(report: FinalAccount, checker: Checker) -> Iterato
                 f"share of {part.label_en} in the procurement total",
             ),
             stated,
-            ratios.share,
+            ratios.share_of,
             [part, whole],
             numerator=part,
             base=whole,

@@ -34,7 +34,7 @@ from govfinal.checks.registry import rule
 from govfinal.checks.rules._build import named, sum_of, term
 from govfinal.checks.rules.comparatives import rate_finding
 from govfinal.checks.rules.totals import expenditure_total
-from govfinal.checks.tolerance import Term, percent_half_width, ratio_range, rounds_to
+from govfinal.checks.tolerance import Term, percent_half_width, ratio_range, rounds_to, shown
 from govfinal.errors import GovFinalError
 from govfinal.model.performance import (
     EvaluationKind,
@@ -162,27 +162,29 @@ def _weights_finding(checker: Checker, prefix: str, evaluation: SelfEvaluation) 
             for index, i in enumerate(evaluation.indicators)
         ),
     ]
-    formula_zh = " + ".join(f"{zh} {weight}" for _path, zh, _en, weight in parts)
-    formula_en = " + ".join(f"{en} {weight}" for _path, _zh, en, weight in parts)
+    formula_zh = " + ".join(f"{zh} {shown(weight)}" for _path, zh, _en, weight in parts)
+    formula_en = " + ".join(f"{en} {shown(weight)}" for _path, _zh, en, weight in parts)
     title_zh, title_en = evaluation_title(evaluation)
+    sum_ = shown(total)
     if stated is None:
         diff = CONTEXT.subtract(total, expected)
+        standard, diff_ = shown(expected), shown(diff)
         return checker.finding(
             f"{prefix}.total_weight",
-            f"{title_zh} 分值合计 {formula_zh} = {total} ≠ {expected}（差 {diff}，分值须完全一致）",
-            f"{title_en}: weights {formula_en} = {total} ≠ {expected}"
-            f" (difference {diff}; weights must agree exactly)",
+            f"{title_zh} 分值合计 {formula_zh} = {sum_} ≠ {standard}（差 {diff_}，分值须完全一致）",
+            f"{title_en}: weights {formula_en} = {sum_} ≠ {standard}"
+            f" (difference {diff_}; weights must agree exactly)",
             expected=expected,
             actual=total,
             tolerance=ZERO,
             related=[path for path, _zh, _en, _weight in parts],
         )
-    diff = CONTEXT.subtract(stated, total)
+    said, diff_ = shown(stated), shown(CONTEXT.subtract(stated, total))
     return checker.finding(
         f"{prefix}.stated_total_weight",
-        f"{title_zh} 分值合计 {stated} ≠ {formula_zh} = {total}（差 {diff}，分值须完全一致）",
-        f"{title_en}: total weight {stated} ≠ {formula_en} = {total}"
-        f" (difference {diff}; weights must agree exactly)",
+        f"{title_zh} 分值合计 {said} ≠ {formula_zh} = {sum_}（差 {diff_}，分值须完全一致）",
+        f"{title_en}: total weight {said} ≠ {formula_en} = {sum_}"
+        f" (difference {diff_}; weights must agree exactly)",
         expected=total,
         actual=stated,
         tolerance=ZERO,
@@ -266,26 +268,27 @@ def _numeric_formula(
     weight, comparator = indicator.weight, indicator.comparator
     score = policy.numeric_score(comparator, target, actual, weight)
     point = round_score(score)
+    got, goal, full = shown(actual), shown(target), shown(weight)
     if score == weight:
         sign = "=" if actual == target else "≤" if comparator.is_reverse else "≥"
         return (
-            f"实际 {actual} {sign} 目标 {target}，得满分 {weight}",
-            f"actual {actual} {sign} target {target}: full weight {weight}",
+            f"实际 {got} {sign} 目标 {goal}，得满分 {full}",
+            f"actual {got} {sign} target {goal}: full weight {full}",
         )
     if target <= 0:
         return (
-            f"实际 {actual} 未达目标 {target}，得 0",
-            f"actual {actual} misses target {target}: 0",
+            f"实际 {got} 未达目标 {goal}，得 0",
+            f"actual {got} misses target {goal}: 0",
         )
     if comparator.is_reverse:
         span = CONTEXT.subtract(policy.reverse_zero_at, ONE)
-        over = f" ÷ {span}" if span != ONE else ""
-        formula = f"{weight} × (1 − ({actual} − {target}) ÷ {target}{over})"
+        over = f" ÷ {shown(span)}" if span != ONE else ""
+        formula = f"{full} × (1 − ({got} − {goal}) ÷ {goal}{over})"
     else:
-        formula = f"{weight} × {actual} ÷ {target}"
+        formula = f"{full} × {got} ÷ {goal}"
     if point.is_zero():
         return f"{formula} ≤ 0，得 0", f"{formula} ≤ 0: 0"
-    return f"{formula} = {point}", f"{formula} = {point}"
+    return f"{formula} = {shown(point)}", f"{formula} = {shown(point)}"
 
 
 @attrs.frozen
@@ -318,7 +321,7 @@ def _judge_indicator(
         achievement = indicator.judged_achievement
         state_zh = "定性" if achievement is None else achievement.value
         state_en = "qualitative" if achievement is None else achievement.name.lower()
-        low, high = round_score(center.low), round_score(center.high)
+        low, high = shown(round_score(center.low)), shown(round_score(center.high))
         return _Judgement(
             center.accepts(stated),
             None,
@@ -349,7 +352,7 @@ def _judge_indicator(
     if isinstance(policy, StandardPolicy):
         zh, en = _numeric_formula(policy, indicator, target, actual)
     else:
-        zh, en = f"{point}", f"{point}"
+        zh = en = shown(point)
     return _Judgement(span is None or rounds_to(stated, *span), point, zh, en)
 
 
@@ -381,8 +384,8 @@ def indicator_score_policy(report: FinalAccount, checker: Checker) -> Iterator[F
                 continue
             yield checker.finding(
                 f"{path}.score",
-                f"{title_zh}：{indicator.name} 得分 {stated}，按评分规则 {judged.zh}",
-                f"{title_en}: {indicator.name} scored {stated};"
+                f"{title_zh}：{indicator.name} 得分 {shown(stated)}，按评分规则 {judged.zh}",
+                f"{title_en}: {indicator.name} scored {shown(stated)};"
                 f" the scoring policy gives {judged.en}",
                 expected=judged.expected,
                 actual=stated,
@@ -402,7 +405,7 @@ def _execution_at(
         if type(policy) is StandardPolicy:
             # StandardPolicy.execution_score of the funding evolved to (budget,
             # executed), without building it (see _judge_indicator).
-            rate = ratios.execution_rate(budget, executed)
+            rate = ratios.execution_rate_of(budget, executed)
             direct = policy.execution_score_at(funding.weight, rate)
             return ScoreBand(direct, direct, direct)
         row = attrs.evolve(funding.total, full_year_budget=budget, executed=executed)
@@ -441,7 +444,7 @@ def _judge_execution(
     if isinstance(policy, StandardPolicy):
         zh, en = _execution_formula(policy, funding, budget, executed)
     else:
-        zh, en = f"{point}", f"{point}"
+        zh = en = shown(point)
     return _Judgement(span is None or rounds_to(stated, *span), point, zh, en)
 
 
@@ -449,17 +452,17 @@ def _execution_formula(
     policy: StandardPolicy, funding: Funding, budget: Decimal, executed: Decimal
 ) -> tuple[str, str]:
     """How :class:`StandardPolicy` scores budget execution, with its figures."""
-    weight = funding.weight
     score = policy.execution_score(funding)
-    point = ZERO if score is None else round_score(score)
+    point = shown(ZERO if score is None else round_score(score))
+    full, spent, planned = shown(funding.weight), shown(executed), shown(budget)
     if budget > 0 and executed >= budget:
         return (
-            f"执行数 {executed} ≥ 预算数 {budget}，得满分 {weight}",
-            f"executed {executed} ≥ budget {budget}: full weight {weight}",
+            f"执行数 {spent} ≥ 预算数 {planned}，得满分 {full}",
+            f"executed {spent} ≥ budget {planned}: full weight {full}",
         )
     if budget.is_zero():
         return f"预算数为 0，得 {point}", f"a zero budget: {point}"
-    formula = f"{weight} × {executed} ÷ {budget}"
+    formula = f"{full} × {spent} ÷ {planned}"
     return f"{formula} = {point}", f"{formula} = {point}"
 
 
@@ -485,8 +488,8 @@ def execution_score_policy(report: FinalAccount, checker: Checker) -> Iterator[F
         title_zh, title_en = evaluation_title(evaluation)
         yield checker.finding(
             f"{prefix}.funding.stated_score",
-            f"{title_zh}：{_EXECUTION_ZH}得分 {stated}，按评分规则 {judged.zh}",
-            f"{title_en}: execution scored {stated}; the scoring policy gives {judged.en}",
+            f"{title_zh}：{_EXECUTION_ZH}得分 {shown(stated)}，按评分规则 {judged.zh}",
+            f"{title_en}: execution scored {shown(stated)}; the scoring policy gives {judged.en}",
             expected=judged.expected,
             actual=stated,
             tolerance=percent_half_width(stated),
@@ -577,7 +580,7 @@ def funding_stated_execution_rate(
             f"{prefix}.funding.stated_execution_rate",
             (f"{title_zh} 执行率", f"execution rate of the {title_en}"),
             stated,
-            ratios.execution_rate,
+            ratios.execution_rate_of,
             [budget_term, executed_term],
             numerator=executed_term,
             base=budget_term,
@@ -728,8 +731,8 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
             if score < 0:
                 yield checker.finding(
                     stated.path,
-                    f"{stated.label_zh} 为负数 {score}",
-                    f"{stated.label_en} is negative: {score}",
+                    f"{stated.label_zh} 为负数 {shown(score)}",
+                    f"{stated.label_en} is negative: {shown(score)}",
                     expected=ZERO,
                     actual=score,
                     related=[f"{owner}.weight"],
@@ -864,13 +867,13 @@ def evaluation_grade(report: FinalAccount, checker: Checker) -> Iterator[Finding
             continue
         grade = policy.grade(stated)
         title_zh, title_en = evaluation_title(evaluation)
-        message_zh = f"{title_zh} 总分 {stated}（{grade.value}）"
-        message_en = f"{title_en}: total score {stated} ({_grade_en(grade)})"
+        message_zh = f"{title_zh} 总分 {shown(stated)}（{grade.value}）"
+        message_en = f"{title_en}: total score {shown(stated)} ({_grade_en(grade)})"
         own = _policy_total(policy, evaluation)
         if own is not None:
             own_grade = policy.grade(own)
-            message_zh += f"；按评分规则 {own}（{own_grade.value}）"
-            message_en += f"; by the scoring policy {own} ({_grade_en(own_grade)})"
+            message_zh += f"；按评分规则 {shown(own)}（{own_grade.value}）"
+            message_en += f"; by the scoring policy {shown(own)} ({_grade_en(own_grade)})"
         yield checker.finding(
             f"{prefix}.stated_total_score",
             message_zh,

@@ -20,7 +20,7 @@ from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.checks.rules._build import sum_of
 from govfinal.checks.rules.fiscal import fiscal_total
-from govfinal.checks.tolerance import Term
+from govfinal.checks.tolerance import Term, shown
 from govfinal.model.comparatives import Figure
 from govfinal.model.report import FinalAccount
 from govfinal.model.three_public import ThreePublicExpenses
@@ -189,8 +189,8 @@ def _unspent(
     zh, en = _names(line, FINAL)
     return checker.finding(
         f"three_public.{line}.amount",
-        f"{zh}为 {amount}，但{'、'.join(t[0] for t in texts)}",
-        f"{en} is {amount}, but {', '.join(t[1] for t in texts)}",
+        f"{zh}为 {shown(amount)}，但{'、'.join(t[0] for t in texts)}",
+        f"{en} is {shown(amount)}, but {', '.join(t[1] for t in texts)}",
         actual=amount,
         related=[f"three_public.{field}" for field in positive],
     )
@@ -212,8 +212,8 @@ def _uncounted(
     zh, en = _names(line, FINAL)
     return checker.finding(
         f"three_public.{zeros[0]}",
-        f"{count_zh}为 0，但{zh}为 {amount}",
-        f"{count_en[0].upper()}{count_en[1:]} is 0, but {en} is {amount}",
+        f"{count_zh}为 0，但{zh}为 {shown(amount)}",
+        f"{count_en[0].upper()}{count_en[1:]} is 0, but {en} is {shown(amount)}",
         related=[f"three_public.{line}.amount", *(f"three_public.{f}" for f in zeros[1:])],
     )
 

@@ -15,7 +15,7 @@ from govfinal.checks.rules._build import (
     term,
 )
 from govfinal.checks.rules._tables import EXPENDITURE, INCOME, _Table, first_lines, rollup_term
-from govfinal.checks.tolerance import Term
+from govfinal.checks.tolerance import Term, shown
 from govfinal.model.report import FinalAccount
 
 TABLE = "收入支出决算总表"
@@ -312,8 +312,8 @@ def negative_amount(report: FinalAccount, checker: Checker) -> Iterator[Finding 
         if figure.value < 0:
             yield checker.finding(
                 figure.path,
-                f"{figure.label_zh} 为负数 {figure.value}",
-                f"{figure.label_en} is negative: {figure.value}",
+                f"{figure.label_zh} 为负数 {shown(figure.value)}",
+                f"{figure.label_en} is negative: {shown(figure.value)}",
                 actual=figure.value,
             )
 
@@ -350,8 +350,8 @@ def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Itera
         elif not entry.amount.is_zero():
             yield checker.finding(
                 stated.path,
-                f"总表列示 {name}（{entry.code}）{entry.amount}，支出决算表无此类",
-                f"the summary prints class {entry.code} at {entry.amount},"
+                f"总表列示 {name}（{entry.code}）{shown(entry.amount)}，支出决算表无此类",
+                f"the summary prints class {entry.code} at {shown(entry.amount)},"
                 " but the expenditure table has no such class",
                 actual=entry.amount,
             )
@@ -363,8 +363,8 @@ def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Itera
             continue
         yield checker.finding(
             table.path,
-            f"支出决算表 {table.label_zh} {table.value} 未列入收入支出决算总表",
-            f"{table.label_en} {table.value} in the expenditure table is not in the summary",
+            f"支出决算表 {table.label_zh} {shown(table.value)} 未列入收入支出决算总表",
+            f"{table.label_en} {shown(table.value)} in the expenditure table is not in the summary",
             actual=table.value,
         )
 

@@ -39,7 +39,7 @@ from govfinal.checks.rules._tables import (
     line_path,
     parts_total,
 )
-from govfinal.checks.tolerance import Term
+from govfinal.checks.tolerance import Term, shown
 from govfinal.classification import FUNCTION_CODES, FunctionLevel
 from govfinal.model.function import FunctionLine
 from govfinal.model.report import FinalAccount
@@ -284,8 +284,8 @@ def fiscal_expenditure(checker: Checker, line: FunctionLine) -> Term | None:
         return None
     if len(funds) == 1:
         return funds[0][1]
-    figures_zh = " + ".join(f"{fund.value} {term.value}" for fund, term in funds)
-    figures_en = " + ".join(f"{FUNDS[fund].name_en} {term.value}" for fund, term in funds)
+    figures_zh = " + ".join(f"{fund.value} {shown(term.value)}" for fund, term in funds)
+    figures_en = " + ".join(f"{FUNDS[fund].name_en} {shown(term.value)}" for fund, term in funds)
     zh, en = line_label(line)
     return checker.total(
         [term for _fund, term in funds],
