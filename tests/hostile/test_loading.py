@@ -72,8 +72,11 @@ SURROGATES = [
 def test_item_03_lone_surrogate_refused_at_its_path(
     text: str, fmt: str, path: str, line: int
 ) -> None:
-    """Issue 11 item 3: a lone surrogate in a JSON string or key is refused, with the place."""
-    problem = only(refused(text, fmt))
+    """Issue 11 item 3: a lone surrogate in a JSON string or key is refused, with the place.
+
+    It is the first problem listed; others (an unknown key, say) may follow it.
+    """
+    problem = refused(text, fmt).problems[0]
     assert "surrogate" in problem.message
     assert (problem.path, problem.line) == (path, line)
 
@@ -196,9 +199,24 @@ REPEATED = [
 
 @pytest.mark.parametrize(("text", "paths"), REPEATED)
 def test_item_06_repeated_json_key_refused(text: str, paths: list[str]) -> None:
-    """Issue 11 item 6: ``"fiscal_year": 2023, "fiscal_year": 1999`` is refused, not 1999."""
+    """Issue 11 item 6: ``"fiscal_year": 2023, "fiscal_year": 1999`` is refused, not 1999.
+
+    The repeated keys come first; the document's other problems follow them.
+    """
     error = refused(text, "json")
-    assert [problem.path for problem in error.problems] == paths
+    found = [problem.path for problem in error.problems]
+    assert found[: len(paths)] == paths
+    assert all("more than once" not in problem.message for problem in error.problems[len(paths) :])
+
+
+def test_hostile_values_are_reported_with_the_other_problems() -> None:
+    """A repeated key or a lone surrogate does not hide the document's other problems."""
+    text = (
+        '{"unit": {"name": "\\ud800原因", "fiscal_year": 2023, "fiscal_year": 1999},'
+        ' "assets": {"building_area": -500}}'
+    )
+    paths = [problem.path for problem in refused(text, "json").problems]
+    assert paths == ["unit.fiscal_year", "unit.name", "assets.building_area"]
 
 
 # -- item 16: bounded error output ------------------------------------------------------------

@@ -208,22 +208,27 @@ def _read(text: str, format: Format, source: str) -> FinalAccount:
     if depth > MAX_DEPTH:
         problem = Problem("", f"nested {depth} levels deep; at most {MAX_DEPTH} are allowed")
         raise LoadError(source, [problem])
+    unreadable: list[Problem] = []
     if marks.repeated_keys or marks.long_integers or _may_hold_surrogates(text, format):
         unreadable = _unreadable_values(document, text, marks)
-        if unreadable:
-            raise LoadError(source, unreadable)
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
     duplicates = list(_duplicate_codes(document))
     try:
         report = converter.structure(document, FinalAccount)
     except (BaseValidationError, GovFinalError, ValueError, TypeError, KeyError) as exc:
         found, total = first_problems(exc, MAX_PROBLEMS)
-        listed = [problem for problem in found if not _restates(problem, duplicates)]
-        raise LoadError(source, [*listed, *duplicates], unlisted=total - len(found)) from None
+        seen = {problem.path for problem in unreadable}
+        listed = [
+            problem
+            for problem in found
+            if problem.path not in seen and not _restates(problem, duplicates)
+        ]
+        problems = [*unreadable, *listed, *duplicates]
+        raise LoadError(source, problems, unlisted=total - len(found)) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
-    if duplicates:
-        raise LoadError(source, duplicates)
+    if unreadable or duplicates:
+        raise LoadError(source, [*unreadable, *duplicates])
     return report
 
 
