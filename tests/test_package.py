@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import govfinal
@@ -25,3 +29,22 @@ def test_render_stays_the_function_after_its_subpackage_is_imported() -> None:
 
     assert callable(govfinal.render)
     assert govfinal.render.__module__ == "govfinal.render"
+
+
+def test_subpackages_are_attributes_in_a_fresh_interpreter() -> None:
+    """``import govfinal; govfinal.io`` works whatever was imported before (the names are lazy)."""
+    probe = "import govfinal; print(govfinal.io.__name__, govfinal.ratios.__name__)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["govfinal.io", "govfinal.ratios"]
+
+
+def test_the_reproduction_example_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """``examples/reproduce_2023_report.py`` runs as a reader runs it, from any folder."""
+    script = Path(__file__).resolve().parent.parent / "examples" / "reproduce_2023_report.py"
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("第一部分 单位概况")

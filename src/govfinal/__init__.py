@@ -29,6 +29,7 @@ Decimal('0')
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
@@ -95,7 +96,8 @@ if TYPE_CHECKING:
 
 # ``render`` is both a function and a subpackage: importing the subpackage later
 # would rebind the name to it, so the function is bound now, once the subpackage
-# is loaded (its own imports are light: the model is loaded on first render).
+# is loaded (its own imports are only govfinal.errors: the rest is loaded on
+# first render).
 from govfinal.render import render
 
 __version__ = "0.1.0.dev0"
@@ -251,10 +253,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Import a public name's module when the name is first used, then keep the name."""
+    """Import a public name's module (or a subpackage) when first used, then keep the name."""
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'govfinal' has no attribute {name!r}")
+        if name.startswith("_") or importlib.util.find_spec(f"govfinal.{name}") is None:
+            raise AttributeError(f"module 'govfinal' has no attribute {name!r}")
+        return importlib.import_module(f"govfinal.{name}")  # binds itself as an attribute
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

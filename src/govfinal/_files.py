@@ -15,6 +15,7 @@ be lost and cannot be replaced, so it is written directly.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -55,6 +56,7 @@ def write_bytes(path: StrPath, data: bytes, *, inputs: Iterable[StrPath] = ()) -
     check_not_input(path, inputs)
     target = os.path.realpath(path)
     try:
+        _refuse_read_only(target)
         if _is_special(target):
             _write_directly(target, data)
         else:
@@ -102,6 +104,16 @@ def _is_special(target: str) -> bool:
     except FileNotFoundError:
         return False
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _refuse_read_only(target: str) -> None:
+    """Refuse an existing ``target`` that its owner may not write, as ``open`` would.
+
+    Replacing needs only the directory's permission, so without this a
+    read-only file would be silently replaced.
+    """
+    if os.path.exists(target) and not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only", target)
 
 
 def _write_directly(target: str, data: bytes) -> None:

@@ -123,6 +123,26 @@ def test_item_03_a_disk_error_keeps_the_existing_file(
     assert siblings(target) == ["report.json"]
 
 
+def test_item_03_a_read_only_file_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file its owner may not write is refused, as ``open`` refuses it, not replaced (a
+    replace needs only the folder's permission). The test stands in for a user without
+    root's rights by answering the permission question as the system would for them."""
+    target = tmp_path / "report.json"
+    govfinal.io.dump(SEED, target)
+    before = target.read_bytes()
+    target.chmod(0o444)
+    real_access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda path, mode: False if mode == os.W_OK else real_access(path, mode)
+    )
+    with pytest.raises(govfinal.errors.WriteError, match="read-only"):
+        govfinal.io.dump(with_unit_name(SEED, "另一个单位"), target)
+    assert target.read_bytes() == before
+    assert siblings(target) == ["report.json"]
+
+
 def test_item_03_render_output_with_a_lone_surrogate_keeps_the_existing_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

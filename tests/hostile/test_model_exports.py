@@ -295,6 +295,20 @@ def test_item_11_a_valid_order_is_walked_once_each_and_numbered_without_gaps() -
     assert "一般行政管理事务（项）" in items[0] and "行政运行（项）" in items[1]
 
 
+def test_item_11_a_subitem_the_order_leaves_out_is_still_discussed() -> None:
+    """Issue 11 item 11: a 项 with spending that ``narrative_order`` omits is not dropped:
+    it follows the listed ones, in code order."""
+    tree = FunctionTree(lines=_tree_lines(), narrative_order=["2060102"])
+    assert [line.code for line in tree.in_narrative_order()] == ["2060102", "2060101"]
+    report = attrs.evolve(base_report(), functions=tree)
+    texts = [getattr(block, "text", "") for block in narrative(report, [], [])]
+    items = [text for text in texts if "支出决算数为" in text and "（项）" in text]
+    assert [("一般行政管理事务（项）" in t, "行政运行（项）" in t) for t in items] == [
+        (True, False),
+        (False, True),
+    ]
+
+
 # -- item 15: figures that cannot be negative ------------------------------------------
 
 

@@ -474,7 +474,6 @@ def _nodes(value: object, path: str) -> Iterator[tuple[str, object, bool]]:
 
 
 def _child(path: str, key: str) -> str:
-    key = terminal_safe(key)
     return f"{path}.{key}" if path else key
 
 

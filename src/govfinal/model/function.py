@@ -133,7 +133,8 @@ class FunctionTree:
         lines: the lines in the order the tables print them, each code once.
         narrative_order: codes in the order the narrative discusses its 项
             (一般公共预算财政拨款支出决算具体情况), each a 项 line of the tree,
-            listed once; empty means code order.
+            listed once; the 项 it leaves out follow in code order (empty:
+            code order).
 
     """
 
@@ -225,13 +226,17 @@ class FunctionTree:
         return sum_published(self.rollup(line.code, value) for line in self.classes())
 
     def in_narrative_order(self) -> tuple[FunctionLine, ...]:
-        """The 项 lines in the narrative's order (``narrative_order``, else code order).
+        """Every 项 line, once: those ``narrative_order`` lists first, in its order, then the rest.
 
-        Each line comes once: ``narrative_order`` is validated against the tree,
-        and the walk still skips a repeated or unknown code should validation
-        have been turned off (``attrs.validators.disabled()``).
+        A 项 the order leaves out is not dropped (the narrative discusses every
+        项): it follows the listed ones, in code order. ``narrative_order`` is
+        validated against the tree, and the walk still skips a repeated or
+        unknown code should validation have been turned off
+        (``attrs.validators.disabled()``).
         """
-        if self.narrative_order:
-            codes = dict.fromkeys(self.narrative_order)  # in order, each once
-            return tuple(self._index[code] for code in codes if code in self._index)
-        return tuple(sorted(self.subitems(), key=lambda line: line.code))
+        by_code = sorted(self.subitems(), key=lambda line: line.code)
+        listed = [
+            self._index[code] for code in dict.fromkeys(self.narrative_order) if code in self._index
+        ]
+        chosen = {line.code for line in listed}
+        return (*listed, *(line for line in by_code if line.code not in chosen))

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from govfinal.errors import GovFinalError
-from govfinal.render.document import Block, Heading
-from govfinal.render.glossary import GlossaryEntry, standard_glossary
 
-if TYPE_CHECKING:  # the model is imported when a report is rendered, not before
+if TYPE_CHECKING:  # imported when a report is rendered, so that importing govfinal is light
     from govfinal.model.report import FinalAccount
+    from govfinal.render.document import Block
+    from govfinal.render.glossary import GlossaryEntry
 
 __all__ = ["Format", "Language", "build_document", "render"]
 
@@ -33,6 +33,8 @@ def build_document(
     glossary: Sequence[GlossaryEntry] | None = None,
 ) -> list[Block]:
     """The whole report as blocks: parts one to four, then the nine tables."""
+    from govfinal.render.document import Heading
+    from govfinal.render.glossary import standard_glossary
     from govfinal.render.tables import build_tables
 
     if lang not in ("zh", "en"):

@@ -40,17 +40,9 @@ CHINESE_NUMERALS = (
 
 
 def prior_change(prior: PriorYear, current: Decimal) -> tuple[Decimal, Decimal] | None:
-    """增减额 and 增长率 (percent, unrounded) of ``current`` over the prior year, if derivable.
-
-    As :meth:`PriorYear.change_from` and :meth:`PriorYear.growth_from` give
-    them, through the ratio cores: the prior amount ``current − change`` may
-    lie beyond the entrance bounds of amounts.
-    """
-    before = prior.prior_amount(current)
-    if before is None:
-        return None
-    change = ratios.change_of(before, current) if prior.change is None else prior.change
-    return change, ratios.growth_of(before, current)
+    """增减额 and 增长率 (percent, unrounded) of ``current`` over the prior year, if derivable."""
+    change, growth = prior.change_from(current), prior.growth_from(current)
+    return None if change is None or growth is None else (change, growth)
 
 
 def _n(index: int) -> str:

@@ -669,26 +669,6 @@ def _rate(
     return None if recomputed is None else quantize_half_up(recomputed, PERCENT_PRECISION)
 
 
-def _growth_of(prior: PriorYear) -> Callable[[Decimal], Decimal | None]:
-    """增长率 from a current figure: over the published prior amount, else current − change."""
-
-    def recompute(current: Decimal) -> Decimal | None:
-        before = prior.prior_amount(current)
-        return None if before is None else ratios.growth_of(before, current)
-
-    return recompute
-
-
-def _variance_of(budget: BudgetVariance) -> Callable[[Decimal], Decimal | None]:
-    """预决算差异率 from a final figure, when the budget is published."""
-
-    def recompute(final: Decimal) -> Decimal | None:
-        planned = budget.budget
-        return None if planned is None else ratios.budget_variance_of(planned, final)
-
-    return recompute
-
-
 @rule(
     "R706",
     "change-without-reason",
@@ -705,7 +685,7 @@ def change_without_reason(report: FinalAccount, checker: Checker) -> Iterator[Fi
         prior = site.prior
         if prior is None or _has_reason(prior.reason):
             continue
-        growth = _rate(site, prior.growth, _growth_of(prior))
+        growth = _rate(site, prior.growth, prior.growth_from)
         if growth is None or abs(growth) < threshold:
             continue
         rate, least = shown(growth), shown(threshold)
@@ -735,7 +715,7 @@ def variance_without_reason(report: FinalAccount, checker: Checker) -> Iterator[
         budget = site.budget
         if budget is None or _has_reason(budget.reason):
             continue
-        variance = _rate(site, budget.variance, _variance_of(budget))
+        variance = _rate(site, budget.variance, budget.variance_from)
         if variance is None or abs(variance) < threshold:
             continue
         rate, least = shown(variance), shown(threshold)
