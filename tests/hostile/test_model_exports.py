@@ -337,19 +337,19 @@ NEGATIVE_REFUSED = [
     (lambda: Procurement(stated_sme_share="-5.00"), "Procurement.stated_sme_share"),
     (lambda: Procurement(stated_small_micro_share="-5"), "Procurement.stated_small_micro_share"),
     # “三公”经费 and 机关运行经费: spending, budget and last year's spending
-    (lambda: ThreePublicExpenses(overseas=Figure("-1.00")), "ThreePublicExpenses.overseas"),
+    (lambda: ThreePublicExpenses(overseas=Figure("-1.00")), "ThreePublicExpenses.overseas.amount"),
     (
         lambda: ThreePublicExpenses(reception=Figure(budget=BudgetVariance(budget="-2.00"))),
-        "ThreePublicExpenses.reception",
+        "ThreePublicExpenses.reception.budget.budget",
     ),
     (
         lambda: ThreePublicExpenses(vehicles=Figure(prior=PriorYear(amount="-3.00"))),
-        "ThreePublicExpenses.vehicles",
+        "ThreePublicExpenses.vehicles.prior.amount",
     ),
-    (lambda: ThreePublicExpenses(total=Figure("-1.00")), "ThreePublicExpenses.total"),
+    (lambda: ThreePublicExpenses(total=Figure("-1.00")), "ThreePublicExpenses.total.amount"),
     (
         lambda: FinalAccount(unit=UNIT, operating_costs=Figure("-1.00")),
-        "FinalAccount.operating_costs",
+        "FinalAccount.operating_costs.amount",
     ),
     # 预算绩效: budgets, execution, rates, weights, scores
     (lambda: _indicator(weight="-10"), "Indicator.weight"),

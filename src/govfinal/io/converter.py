@@ -39,7 +39,7 @@ from govfinal.money import to_decimal
 
 __all__ = ["Problem", "first_problems", "make_converter", "problems_of"]
 
-_NAMED_FIELD = re.compile(r"([A-Z]\w*)\.(\w+): (.*)", re.S)
+_NAMED_FIELD = re.compile(r"([A-Z]\w*)\.(\w+(?:\.\w+)*): (.*)", re.S)
 _VALIDATED_FIELD = re.compile(r"(?:Length of )?'(\w+)' must ")
 """The start of an attrs validator's message, which names the field it checks."""
 

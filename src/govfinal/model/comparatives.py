@@ -141,6 +141,6 @@ def non_negative_figure(
     for part, value in parts.items():
         if value is not None and value < 0:
             raise AmountError(
-                f"{type(instance).__name__}.{attribute.name}: {part} {value} is negative,"
-                " which this figure cannot be"
+                f"{type(instance).__name__}.{attribute.name}.{part}: amount {value} is"
+                " negative, which this figure cannot be"
             )
