@@ -766,6 +766,7 @@ _VEHICLES = st.lists(
         count=st.integers(min_value=0, max_value=5),
     ),
     max_size=3,
+    unique_by=lambda holding: holding.use,  # a use is the holding's address key
 )
 
 

@@ -114,18 +114,18 @@ CASES = [
         "general_budget_basic.stated_public",
     ),
     # 301 101 ≠ 60 + 40.
-    Case("B304", "class", amounts(c301="101.00"), "general_budget_basic.lines[301].amount"),
+    Case("B304", "class", amounts(c301="101.00"), "general_budget_basic[301].amount"),
     Case(
         "B305",
         "not-basic",
         append(EconomicLine("309", "资本性支出（基本建设）")),
-        "general_budget_basic.lines[309]",
+        "general_budget_basic[309]",
     ),
     Case(
         "B306",
         "repeat",
         repeat(EconomicLine("30101", "基本工资")),
-        "general_budget_basic.lines[30101]",
+        "general_budget_basic[30101]",
     ),
     # The fiscal summary's GPB basic 141 against the table's 140.
     Case(
@@ -145,9 +145,9 @@ CASES = [
         "B309",
         "unknown",
         append(EconomicLine("30230", "其他公用支出")),
-        "general_budget_basic.lines[30230]",
+        "general_budget_basic[30230]",
     ),
-    Case("B309", "renamed", rename("30201", "办公用品费"), "general_budget_basic.lines[30201]"),
+    Case("B309", "renamed", rename("30201", "办公用品费"), "general_budget_basic[30201]"),
 ]
 
 
@@ -202,7 +202,7 @@ def test_personnel_from_items_when_not_published() -> None:
     assert (finding.actual, finding.expected) == (D("140.00"), D("141.00"))
     # 140 + 3 item terms + 公用经费: 0.005 × 5 = 0.025.
     assert finding.tolerance == D("0.025")
-    assert "general_budget_basic.lines[30101].amount" in finding.related
+    assert "general_budget_basic[30101].amount" in finding.related
 
 
 def test_total_is_skipped_when_a_group_is_unavailable() -> None:
@@ -230,7 +230,7 @@ def test_a_repeated_item_is_counted_once() -> None:
     report = repeat(EconomicLine("30101", "基本工资", "60.00"))(base_report())
     assert _paths("B302", report) == []
     assert _paths("B304", report) == []
-    assert _paths("B306", report) == ["general_budget_basic.lines[30101]"]
+    assert _paths("B306", report) == ["general_budget_basic[30101]"]
 
 
 def test_derived_detail_total_is_compared_with_the_fund() -> None:
@@ -257,7 +257,7 @@ def test_rounding_is_not_an_error_but_exact_mode_says_so() -> None:
     assert _paths("B302", report) == []
     assert _paths("B304", report) == []
     assert _paths("B302", report, exact=True) == ["general_budget_basic.stated_personnel"]
-    assert _paths("B304", report, exact=True) == ["general_budget_basic.lines[301].amount"]
+    assert _paths("B304", report, exact=True) == ["general_budget_basic[301].amount"]
 
 
 def test_class_message_shows_the_items() -> None:
@@ -278,5 +278,5 @@ def test_notices_and_warnings_have_their_severity() -> None:
     assert [f.severity for f in findings if f.code == "B305"] == [Severity.WARNING]
     # 309 is unknown (info); 办公 费 is 办公费 once whitespace is ignored.
     assert [(f.path, f.severity) for f in findings if f.code == "B309"] == [
-        ("general_budget_basic.lines[309]", Severity.INFO)
+        ("general_budget_basic[309]", Severity.INFO)
     ]

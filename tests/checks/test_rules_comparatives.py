@@ -13,8 +13,8 @@ from kexie_2023 import build_report
 
 from govfinal import BudgetVariance, FinalAccount, PriorYear
 from govfinal.checks import RULES, CheckOptions, Severity, check
-from govfinal.checks.engine import Checker
-from govfinal.checks.rules.comparatives import comparative_sites, growth_from_change
+from govfinal.checks.figures import Figures
+from govfinal.checks.rules.comparatives import growth_from_change
 from tests.checks.base import base_report
 from tests.checks.cases import Case, assert_fires, evolve_path, findings_of
 
@@ -233,10 +233,9 @@ def test_base_report_three_public_lines_lack_reasons() -> None:
 
 
 def test_sites_in_the_report_order() -> None:
-    checker = Checker(RULES["R701"], CheckOptions())
     sites = [
         (site.prior_path if site.prior else site.budget_path)
-        for site in comparative_sites(base_report(), checker)
+        for site in Figures(base_report()).sites()
     ]
     assert sites == [
         "grand_total_prior",
@@ -258,10 +257,9 @@ def test_sites_in_the_report_order() -> None:
 
 
 def test_site_currents() -> None:
-    checker = Checker(RULES["R701"], CheckOptions())
     currents = {
         (site.prefix, site.label_zh): None if site.current is None else site.current.value
-        for site in comparative_sites(build_report(), checker)
+        for site in Figures(build_report()).sites()
     }
     assert currents[("income", "收入总计")] == D("58.95")
     assert currents[("fiscal", "财政拨款收入总计")] == D("58.64")

@@ -270,7 +270,7 @@ def test_effective_expenditure_is_basic_plus_project_when_unstated() -> None:
         base_report()
     )
     paths = findings_of("C407", check(report))
-    assert paths == ["fiscal.general_budget.expenditure", "fiscal.general_budget.project"]
+    assert paths == ["fiscal.general_budget.parts_expenditure", "fiscal.general_budget.project"]
 
 
 def test_general_budget_table_rolls_up_classes_that_publish_nothing() -> None:

@@ -15,7 +15,8 @@ False
 """
 
 from govfinal.checks import rules as _rules  # noqa: F401  (registers the rules)
-from govfinal.checks.engine import Checker, CheckOptions, check
+from govfinal.checks.checker import Checker, CheckOptions
+from govfinal.checks.engine import check
 from govfinal.checks.findings import Finding, FindingError, Findings, FindingsError, Severity
 from govfinal.checks.registry import RULES, Rule, rule
 from govfinal.checks.tolerance import Term

@@ -15,19 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
 
 import attrs
 
+from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from govfinal.checks.engine import Checker
-    from govfinal.model.report import FinalAccount
+from govfinal.model.report import FinalAccount
 
 __all__ = ["RULES", "Rule", "RuleFunction", "RuleRegistry", "rule"]
 
-RuleFunction = Callable[["FinalAccount", "Checker"], Iterable[Finding | None]]
+RuleFunction = Callable[[FinalAccount, Checker], Iterable[Finding | None]]
 """A rule: yields findings, and ``None`` for each comparison that holds."""
 
 _CODE = re.compile(r"[TFBCPORS]\d{3}")

@@ -7,6 +7,7 @@ class and field, e.g. ``FunctionLine.total: float 1.5 refused``.
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 from collections.abc import Callable, Iterable
@@ -126,18 +127,30 @@ def _not_negative(value: Decimal, what: str) -> Decimal:
     return value
 
 
-def distinct_codes(instance: object, attribute: attrs.Attribute[Any], lines: Iterable[Any]) -> None:
-    """Validator of a table's lines: no 科目编码 is listed on two lines.
+def distinct(key: str) -> Callable[[object, attrs.Attribute[Any], Iterable[Any]], None]:
+    """A validator of a table's lines or items: no two of them share ``key``.
 
-    The error names the class, the field, the code and both positions, e.g.
-    ``FunctionTree.lines: code '2060101' is listed twice (lines[1] and lines[2])``.
+    ``key`` is the attribute that names an item in its address (a 科目编码, an
+    indicator's name, a vehicle's use): two items with one key would share one
+    address. The error names the class, the field, the key and both positions,
+    e.g. ``FunctionTree.lines: code '2060101' is listed twice (lines[1] and lines[2])``.
     """
-    first: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        earlier = first.setdefault(line.code, index)
-        if earlier != index:
-            name = attribute.name
-            raise ClassificationError(
-                f"{type(instance).__name__}.{name}: code {line.code!r} is listed twice"
-                f" ({name}[{earlier}] and {name}[{index}])"
-            )
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], items: Iterable[Any]) -> None:
+        first: dict[object, int] = {}
+        for index, item in enumerate(items):
+            value = getattr(item, key)
+            earlier = first.setdefault(value, index)
+            if earlier != index:
+                name = attribute.name
+                shown = value.value if isinstance(value, enum.Enum) else value
+                raise ClassificationError(
+                    f"{type(instance).__name__}.{name}: {key} {shown!r} is listed twice"
+                    f" ({name}[{earlier}] and {name}[{index}])"
+                )
+
+    return validate
+
+
+distinct_codes = distinct("code")
+"""Validator of a table's lines: no 科目编码 is listed on two lines."""

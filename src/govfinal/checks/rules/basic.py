@@ -16,14 +16,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from govfinal.checks.engine import Checker
+from govfinal.address import keyed
+from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import named, parts_sum, term
 from govfinal.checks.tolerance import Term
 from govfinal.classification import ECONOMIC_CODES, EconomicGroup
 from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
 from govfinal.model.report import FinalAccount
+from govfinal.terms import label
 
 TABLE = "一般公共预算财政拨款基本支出决算表"
 FISCAL_TABLE = "财政拨款收入支出决算总表"
@@ -34,9 +35,9 @@ BASIC_LABEL = ("一般公共预算财政拨款基本支出", "general budget bas
 _GROUP_KEYS = {EconomicGroup.PERSONNEL: "personnel", EconomicGroup.PUBLIC: "public"}
 
 
-def line_path(code: str) -> str:
-    """The path of an economic line, e.g. ``general_budget_basic.lines[30101]``."""
-    return f"{PREFIX}.lines[{code}]"
+def line_address(code: str) -> str:
+    """The address of an economic line, e.g. ``general_budget_basic[30101]``."""
+    return keyed(PREFIX, code)
 
 
 def distinct_lines(detail: BasicExpenditureDetail) -> Iterator[EconomicLine]:
@@ -52,11 +53,9 @@ def line_term(checker: Checker, line: EconomicLine) -> Term | None:
     """A line's published amount as a term, named ``基本工资（30101）``."""
     if line.amount is None:
         return None
-    return named(
-        checker,
-        f"{line_path(line.code)}.amount",
-        f"{line.name}（{line.code}）",
-        f"economic class {line.code}",
+    return checker.figures.amount(
+        f"{line_address(line.code)}.amount",
+        (f"{line.name}（{line.code}）", f"economic class {line.code}"),
         line.amount,
     )
 
@@ -93,11 +92,11 @@ def group_term(
     key = _GROUP_KEYS[group]
     stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
     if stated is not None:
-        return term(checker, f"{PREFIX}.stated_{key}", key, stated)
+        return checker.figures.keyed(f"{PREFIX}.stated_{key}", key, stated)
     parts = group_terms(checker, detail, group)
     if not parts:
         return None
-    return parts_sum(checker, parts, f"{PREFIX}.{key}", key)
+    return checker.figures.total(parts, f"{PREFIX}.{key}", label(key))
 
 
 def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | None:
@@ -111,11 +110,11 @@ def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | Non
     ]
     if not parts:
         return None
-    return checker.total(parts, f"{PREFIX}.total", *BASIC_LABEL)
+    return checker.figures.total(parts, f"{PREFIX}.total", BASIC_LABEL)
 
 
 def _stated_total(checker: Checker, value: Decimal) -> Term:
-    return named(checker, f"{PREFIX}.stated_total", *BASIC_LABEL, value)
+    return checker.figures.amount(f"{PREFIX}.stated_total", BASIC_LABEL, value)
 
 
 @rule(
@@ -139,7 +138,7 @@ def basic_detail_personnel_public(
         return
     yield checker.equal(
         _stated_total(checker, detail.stated_total),
-        checker.total([personnel, public], PREFIX, *BASIC_LABEL),
+        checker.figures.total([personnel, public], PREFIX, BASIC_LABEL),
     )
 
 
@@ -154,8 +153,8 @@ def group_findings(
     if stated is None or not parts:
         return
     yield checker.equal(
-        term(checker, f"{PREFIX}.stated_{key}", key, stated),
-        parts_sum(checker, parts, f"{PREFIX}.{key}", key),
+        checker.figures.keyed(f"{PREFIX}.stated_{key}", key, stated),
+        checker.figures.total(parts, f"{PREFIX}.{key}", label(key)),
     )
 
 
@@ -212,8 +211,8 @@ def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Fi
             continue
         yield checker.equal(
             stated,
-            checker.total(
-                items, line_path(line.code), f"{line.name}各款之和", f"Σ items of {line.code}"
+            checker.figures.total(
+                items, line_address(line.code), (f"{line.name}各款之和", f"Σ items of {line.code}")
             ),
         )
 
@@ -233,7 +232,7 @@ def economic_code_not_basic(report: FinalAccount, checker: Checker) -> Iterator[
         if line.group is not None:
             continue
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"经济分类科目 {line.code}「{line.name}」不属于基本支出的人员经费（301、303）"
             f"或公用经费（302、310）",
             f"economic code {line.code} ({line.name}) is neither personnel costs (301, 303)"
@@ -258,7 +257,7 @@ def economic_code_duplicate(report: FinalAccount, checker: Checker) -> Iterator[
             continue
         first = first_row[line.code]
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"经济分类科目 {line.code}「{line.name}」重复列示：第 {row} 行，首次见第 {first} 行",
             f"economic code {line.code} ({line.name}) is listed again on row {row}"
             f" (first on row {first})",
@@ -281,11 +280,12 @@ def basic_detail_matches_fund(report: FinalAccount, checker: Checker) -> Iterato
         return
     yield checker.equal(
         total,
-        named(
-            checker,
+        checker.figures.amount(
             "fiscal.general_budget.basic",
-            "财政拨款收入支出决算总表一般公共预算财政拨款基本支出",
-            "general budget basic expenditure in the fiscal summary",
+            (
+                "财政拨款收入支出决算总表一般公共预算财政拨款基本支出",
+                "general budget basic expenditure in the fiscal summary",
+            ),
             fund_basic,
         ),
     )
@@ -308,8 +308,8 @@ def basic_general_budget_within_basic(
     if fund_basic is None or all_basic is None:
         return
     yield checker.at_most(
-        named(checker, "fiscal.general_budget.basic", *BASIC_LABEL, fund_basic),
-        term(checker, "expenditure.nature.basic", "basic", all_basic),
+        checker.figures.amount("fiscal.general_budget.basic", BASIC_LABEL, fund_basic),
+        checker.figures.keyed("expenditure.nature.basic", "basic", all_basic),
     )
 
 
@@ -338,7 +338,7 @@ def economic_code_unknown_or_renamed(
         if official is None:
             reported.add((line.code, line.name))
             yield checker.finding(
-                line_path(line.code),
+                line_address(line.code),
                 f"经济分类科目 {line.code}「{line.name}」不在科目表中（已按列示接受）",
                 f"economic code {line.code} ({line.name}) is not in the code table"
                 " (accepted as listed)",
@@ -346,7 +346,7 @@ def economic_code_unknown_or_renamed(
         elif _compact(official) != _compact(line.name):
             reported.add((line.code, line.name))
             yield checker.finding(
-                line_path(line.code),
+                line_address(line.code),
                 f"经济分类科目 {line.code} 列示名称「{line.name}」，科目表名称为「{official}」",
                 f"economic code {line.code} is named '{line.name}';"
                 f" the code table names it '{official}'",

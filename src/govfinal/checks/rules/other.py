@@ -10,16 +10,14 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from govfinal import ratios
-from govfinal.checks.engine import Checker
+from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import named, parts_sum, stated_or_sum, term
-from govfinal.checks.rules.comparatives import rate_finding
-from govfinal.checks.rules.totals import expenditure_total
 from govfinal.checks.tolerance import Term
 from govfinal.classification import EconomicGroup
 from govfinal.model.economic import BasicExpenditureDetail
 from govfinal.model.report import FinalAccount
+from govfinal.terms import label
 
 BASIC_TABLE = "一般公共预算财政拨款基本支出决算表"
 OPERATING_COSTS = "其他重要事项（机关运行经费）"
@@ -45,11 +43,11 @@ def public_costs(report: FinalAccount, checker: Checker) -> Term | None:
     detail = report.general_budget_basic
     if detail.stated_public is not None:
         path = "general_budget_basic.stated_public"
-        return named(checker, path, _PUBLIC_ZH, _PUBLIC_EN, detail.stated_public)
+        return checker.figures.amount(path, (_PUBLIC_ZH, _PUBLIC_EN), detail.stated_public)
     parts = _public_item_terms(detail, checker)
     if not parts:
         return None
-    return checker.total(parts, "general_budget_basic.lines", _PUBLIC_ZH, _PUBLIC_EN)
+    return checker.figures.total(parts, "general_budget_basic.lines", (_PUBLIC_ZH, _PUBLIC_EN))
 
 
 def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list[Term]:
@@ -61,9 +59,9 @@ def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list
             continue
         if line.is_class and any(code.startswith(line.code) for code in item_codes):
             continue
-        path = f"general_budget_basic.lines[{line.code}].amount"
+        path = f"general_budget_basic[{line.code}].amount"
         zh, en = f"{line.name}（{line.code}）", f"economic class {line.code}"
-        terms.append(named(checker, path, zh, en, line.amount))
+        terms.append(checker.figures.amount(path, (zh, en), line.amount))
     return terms
 
 
@@ -86,7 +84,7 @@ def operating_costs_equals_public(
     if public is None:
         return
     yield checker.equal(
-        term(checker, "operating_costs.amount", "operating_costs", costs.amount), public
+        checker.figures.keyed("operating_costs.amount", "operating_costs", costs.amount), public
     )
 
 
@@ -141,27 +139,6 @@ def operating_costs_not_applicable(
 # -- 政府采购 -----------------------------------------------------------------
 
 
-def _procurement_parts(report: FinalAccount, checker: Checker) -> list[Term]:
-    procurement = report.procurement
-    return [
-        term(checker, "procurement.goods", "goods", procurement.goods),
-        term(checker, "procurement.works", "works", procurement.works),
-        term(checker, "procurement.services", "services", procurement.services),
-    ]
-
-
-def procurement_total(report: FinalAccount, checker: Checker) -> Term:
-    """政府采购支出总额: stated, else 货物 + 工程 + 服务."""
-    return stated_or_sum(
-        checker,
-        report.procurement.stated_total,
-        "procurement.stated_total",
-        _procurement_parts(report, checker),
-        "procurement",
-        "procurement_total",
-    )
-
-
 @rule(
     "O604",
     "procurement-sum",
@@ -176,19 +153,23 @@ def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding 
     if stated is None:
         return
     yield checker.equal(
-        term(checker, "procurement.stated_total", "procurement_total", stated),
-        parts_sum(checker, _procurement_parts(report, checker), "procurement", "procurement_total"),
+        checker.figures.keyed("procurement.stated_total", "procurement_total", stated),
+        checker.figures.total(
+            checker.figures.procurement_parts(), "procurement", label("procurement_total")
+        ),
     )
 
 
 def _sme(report: FinalAccount, checker: Checker) -> Term:
     value = report.procurement.sme_contracts
-    return term(checker, "procurement.sme_contracts", "sme_contracts", value)
+    return checker.figures.keyed("procurement.sme_contracts", "sme_contracts", value)
 
 
 def _small_micro(report: FinalAccount, checker: Checker) -> Term:
     value = report.procurement.small_micro_contracts
-    return term(checker, "procurement.small_micro_contracts", "small_micro_contracts", value)
+    return checker.figures.keyed(
+        "procurement.small_micro_contracts", "small_micro_contracts", value
+    )
 
 
 @rule(
@@ -203,7 +184,7 @@ def procurement_sme_within_total(
     report: FinalAccount, checker: Checker
 ) -> Iterator[Finding | None]:
     """授予中小企业合同金额 ≤ 政府采购支出总额."""
-    yield checker.at_most(_sme(report, checker), procurement_total(report, checker))
+    yield checker.at_most(_sme(report, checker), checker.figures.procurement_total())
 
 
 @rule(
@@ -232,7 +213,7 @@ def procurement_small_micro_within_sme(
 def procurement_stated_shares(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """The stated 占政府采购支出总额的 % of SME and of small and micro contracts."""
     procurement = report.procurement
-    whole = procurement_total(report, checker)
+    whole = checker.figures.procurement_total()
     shares = (
         ("stated_sme_share", procurement.stated_sme_share, _sme(report, checker)),
         (
@@ -244,8 +225,7 @@ def procurement_stated_shares(report: FinalAccount, checker: Checker) -> Iterato
     for field, stated, part in shares:
         if stated is None:
             continue
-        yield rate_finding(
-            checker,
+        yield checker.rate(
             f"procurement.{field}",
             (
                 f"{part.label_zh}占政府采购支出总额的比例",
@@ -393,14 +373,12 @@ def performance_executed_vs_expenditure(
 ) -> Iterator[Finding | None]:
     """实际执行总额 of the department's self-evaluation = 本年支出合计."""
     executed = report.performance.department_executed
-    total = expenditure_total(report, checker)
+    total = checker.figures.expenditure_total()
     if executed is None or total is None:
         return
-    stated = named(
-        checker,
+    stated = checker.figures.amount(
         "performance.department_executed",
-        "部门整体支出实际执行总额",
-        "executed total of the department evaluation",
+        ("部门整体支出实际执行总额", "executed total of the department evaluation"),
         executed,
     )
     yield checker.equal(stated, total)
@@ -426,11 +404,11 @@ def performance_project_execution(
     project = report.expenditure.nature.project
     if executed is None or project is None:
         return
-    stated = named(
-        checker,
+    stated = checker.figures.amount(
         "performance.project_executed",
-        "绩效评价项目全年执行数",
-        "executed amount of the evaluated projects",
+        ("绩效评价项目全年执行数", "executed amount of the evaluated projects"),
         executed,
     )
-    yield checker.at_most(stated, term(checker, "expenditure.nature.project", "project", project))
+    yield checker.at_most(
+        stated, checker.figures.keyed("expenditure.nature.project", "project", project)
+    )

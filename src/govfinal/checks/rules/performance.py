@@ -28,12 +28,9 @@ from decimal import Decimal
 import attrs
 
 from govfinal import ratios
-from govfinal.checks.engine import Checker
+from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import named, sum_of, term
-from govfinal.checks.rules.comparatives import rate_finding
-from govfinal.checks.rules.totals import expenditure_total
 from govfinal.checks.tolerance import Term, percent_half_width, ratio_range, rounds_to, shown
 from govfinal.errors import GovFinalError
 from govfinal.model.performance import (
@@ -96,11 +93,6 @@ def _row_name(row: FundingRow) -> str:
     return label
 
 
-def _exact(path: str, zh: str, en: str, value: Decimal) -> Term:
-    """An exact figure (a weight): no rounding, in any mode."""
-    return Term(path, zh, en, value, ZERO)
-
-
 def _grade_en(grade: Grade) -> str:
     return grade.name.lower()
 
@@ -114,11 +106,9 @@ def _score_terms(checker: Checker, prefix: str, evaluation: SelfEvaluation) -> l
     if funding.stated_score is None:
         return None
     terms = [
-        named(
-            checker,
+        checker.figures.amount(
             f"{prefix}.funding.stated_score",
-            _EXECUTION_ZH,
-            f"score of {_EXECUTION_EN}",
+            (_EXECUTION_ZH, f"score of {_EXECUTION_EN}"),
             funding.stated_score,
         )
     ]
@@ -127,7 +117,9 @@ def _score_terms(checker: Checker, prefix: str, evaluation: SelfEvaluation) -> l
             return None
         path = f"{prefix}.indicators[{index}].score"
         terms.append(
-            named(checker, path, indicator.name, f"score of {indicator.name}", indicator.score)
+            checker.figures.amount(
+                path, (indicator.name, f"score of {indicator.name}"), indicator.score
+            )
         )
     return terms
 
@@ -209,14 +201,14 @@ def evaluation_scores_sum(report: FinalAccount, checker: Checker) -> Iterator[Fi
         if scores is None:
             continue
         title_zh, title_en = evaluation_title(evaluation)
-        stated = named(
-            checker,
+        stated = checker.figures.amount(
             f"{prefix}.stated_total_score",
-            f"{title_zh} 总分",
-            f"total score of the {title_en}",
+            (f"{title_zh} 总分", f"total score of the {title_en}"),
             evaluation.stated_total_score,
         )
-        derived = checker.total(scores, f"{prefix}.published_scores_total", "得分合计", "scores")
+        derived = checker.figures.total(
+            scores, f"{prefix}.published_scores_total", ("得分合计", "scores")
+        )
         yield checker.equal(stated, derived)
 
 
@@ -332,8 +324,8 @@ def _judge_indicator(
     if target is None or actual is None:
         return None
     operands = [
-        checker.amount(f"{prefix}.target", "目标值", "target", target),
-        checker.amount(f"{prefix}.actual", "实际完成值", "actual", actual),
+        checker.figures.amount(f"{prefix}.target", ("目标值", "target"), target),
+        checker.figures.amount(f"{prefix}.actual", ("实际完成值", "actual"), actual),
     ]
 
     def score_at(first: Decimal, second: Decimal) -> ScoreBand | None:
@@ -435,8 +427,12 @@ def _judge_execution(
     if budget is None or executed is None or score is None:
         return None
     operands = [
-        checker.amount(f"{prefix}.funding.total.full_year_budget", "全年预算数", "budget", budget),
-        checker.amount(f"{prefix}.funding.total.executed", "全年执行数", "executed", executed),
+        checker.figures.amount(
+            f"{prefix}.funding.total.full_year_budget", ("全年预算数", "budget"), budget
+        ),
+        checker.figures.amount(
+            f"{prefix}.funding.total.executed", ("全年执行数", "executed"), executed
+        ),
     ]
     center = ScoreBand(score, score, score)
     span = _policy_range(_execution_at(policy, funding), operands, center)
@@ -527,11 +523,9 @@ def funding_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Find
             if total is None:
                 continue
             parts = [
-                named(
-                    checker,
+                checker.figures.amount(
                     f"{prefix}.funding.sources[{index}].{field}",
-                    f"{_row_name(row)}{zh}",
-                    f"{en} of {_row_name(row)}",
+                    (f"{_row_name(row)}{zh}", f"{en} of {_row_name(row)}"),
                     value,
                 )
                 for index, row in enumerate(funding.sources)
@@ -539,14 +533,12 @@ def funding_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Find
             ]
             if not parts:
                 continue
-            stated = named(
-                checker,
+            stated = checker.figures.amount(
                 f"{prefix}.funding.total.{field}",
-                f"{title_zh} {total_name}{zh}",
-                f"total {en} of the {title_en}",
+                (f"{title_zh} {total_name}{zh}", f"total {en} of the {title_en}"),
                 total,
             )
-            derived = sum_of(checker, parts, f"{prefix}.funding.sources", zh, en)
+            derived = checker.figures.sum(parts, f"{prefix}.funding.sources", (zh, en))
             yield checker.equal(stated, derived)
 
 
@@ -568,15 +560,14 @@ def funding_stated_execution_rate(
         budget, executed = funding.total.full_year_budget, funding.total.executed
         if stated is None or budget is None or executed is None:
             continue
-        budget_term = checker.amount(
-            f"{prefix}.funding.total.full_year_budget", "全年预算数", "full-year budget", budget
+        budget_term = checker.figures.amount(
+            f"{prefix}.funding.total.full_year_budget", ("全年预算数", "full-year budget"), budget
         )
-        executed_term = checker.amount(
-            f"{prefix}.funding.total.executed", "全年执行数", "executed amount", executed
+        executed_term = checker.figures.amount(
+            f"{prefix}.funding.total.executed", ("全年执行数", "executed amount"), executed
         )
         title_zh, title_en = evaluation_title(evaluation)
-        yield rate_finding(
-            checker,
+        yield checker.rate(
             f"{prefix}.funding.stated_execution_rate",
             (f"{title_zh} 执行率", f"execution rate of the {title_en}"),
             stated,
@@ -602,18 +593,16 @@ def department_executed_vs_expenditure(
     report: FinalAccount, checker: Checker
 ) -> Iterator[Finding | None]:
     """全年执行数 of a department table's total row = 本年支出合计 (stated, else derived)."""
-    total = expenditure_total(report, checker)
+    total = checker.figures.expenditure_total()
     if total is None:
         return
     for prefix, evaluation in _evaluations(report):
         executed = evaluation.funding.total.executed
         if evaluation.kind is not EvaluationKind.DEPARTMENT or executed is None:
             continue
-        stated = named(
-            checker,
+        stated = checker.figures.amount(
             f"{prefix}.funding.total.executed",
-            "整体支出绩效自评全年执行数",
-            "executed amount of the department self-evaluation",
+            ("整体支出绩效自评全年执行数", "executed amount of the department self-evaluation"),
             executed,
         )
         yield checker.equal(stated, total)
@@ -624,11 +613,12 @@ def _completion_total(
 ) -> Term:
     """The spending a table's completion statement gives, as a term named with the table."""
     title_zh, title_en = evaluation_title(evaluation)
-    return named(
-        checker,
+    return checker.figures.amount(
         f"{prefix}.completion_spending.total",
-        f"{title_zh} 实际完成情况所列支出",
-        f"spending in the completion statement of the {title_en}",
+        (
+            f"{title_zh} 实际完成情况所列支出",
+            f"spending in the completion statement of the {title_en}",
+        ),
         value,
     )
 
@@ -652,11 +642,9 @@ def completion_spending_vs_executed(
             continue
         yield checker.equal(
             _completion_total(checker, prefix, evaluation, spending.total),
-            named(
-                checker,
+            checker.figures.amount(
                 f"{prefix}.funding.total.executed",
-                f"{_row_name(evaluation.funding.total)}全年执行数",
-                "executed total",
+                (f"{_row_name(evaluation.funding.total)}全年执行数", "executed total"),
                 executed,
             ),
         )
@@ -682,12 +670,14 @@ def completion_spending_breakdown(
         if total is None or basic is None or project is None:
             continue
         parts = [
-            term(checker, f"{prefix}.completion_spending.basic", "basic", basic),
-            term(checker, f"{prefix}.completion_spending.project", "project", project),
+            checker.figures.keyed(f"{prefix}.completion_spending.basic", "basic", basic),
+            checker.figures.keyed(f"{prefix}.completion_spending.project", "project", project),
         ]
         yield checker.equal(
             _completion_total(checker, prefix, evaluation, total),
-            checker.total(parts, f"{prefix}.completion_spending", "实际完成支出", "spending"),
+            checker.figures.total(
+                parts, f"{prefix}.completion_spending", ("实际完成支出", "spending")
+            ),
         )
 
 
@@ -721,12 +711,8 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
         for owner, zh, en, score, weight, field in items:
             if score is None:
                 continue
-            stated = named(
-                checker,
-                f"{owner}.{field}",
-                f"{title_zh} {zh}得分",
-                f"{title_en}: score of {en}",
-                score,
+            stated = checker.figures.amount(
+                f"{owner}.{field}", (f"{title_zh} {zh}得分", f"{title_en}: score of {en}"), score
             )
             if score < 0:
                 yield checker.finding(
@@ -739,7 +725,8 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
                 )
                 continue
             yield checker.at_most(
-                stated, _exact(f"{owner}.weight", f"{zh}分值", f"weight of {en}", weight)
+                stated,
+                checker.figures.unrounded(f"{owner}.weight", (f"{zh}分值", f"weight of {en}"), weight),
             )
 
 
@@ -755,11 +742,12 @@ def _summed_cells(
 ) -> Term | None:
     """Σ of one total-row cell over the tables of ``kind`` that publish it; ``None`` if none."""
     parts = [
-        named(
-            checker,
+        checker.figures.amount(
             f"{prefix}.funding.total.{field}",
-            f"{evaluation_title(evaluation)[0]}{labels[0]}",
-            f"{labels[1]} of the {evaluation_title(evaluation)[1]}",
+            (
+                f"{evaluation_title(evaluation)[0]}{labels[0]}",
+                f"{labels[1]} of the {evaluation_title(evaluation)[1]}",
+            ),
             value,
         )
         for prefix, evaluation in _evaluations(report)
@@ -768,7 +756,7 @@ def _summed_cells(
     ]
     if not parts:
         return None
-    return sum_of(checker, parts, "performance.evaluations", labels[0], labels[1])
+    return checker.figures.sum(parts, "performance.evaluations", (labels[0], labels[1]))
 
 
 _SUMMARY_AMOUNTS = (
@@ -831,7 +819,9 @@ def summary_matches_tables(report: FinalAccount, checker: Checker) -> Iterator[F
         derived = _summed_cells(checker, report, kind, column, cell_labels)
         if derived is None:
             continue
-        yield checker.equal(named(checker, f"performance.{field}", zh, en, stated), derived)
+        yield checker.equal(
+            checker.figures.amount(f"performance.{field}", (zh, en), stated), derived
+        )
     for kind, field, table_zh, kind_en in _SUMMARY_COUNTS:
         tables = len(performance.of_kind(kind))
         count: int = getattr(performance, field)

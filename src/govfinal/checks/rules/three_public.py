@@ -13,51 +13,26 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
-import attrs
-
-from govfinal.checks.engine import Checker
+from govfinal.checks.checker import Checker
+from govfinal.checks.figures import THREE_PUBLIC_LINES, three_public_labels
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import sum_of
-from govfinal.checks.rules.fiscal import fiscal_total
-from govfinal.checks.tolerance import Term, shown
+from govfinal.checks.tolerance import shown
 from govfinal.model.comparatives import Figure
 from govfinal.model.report import FinalAccount
 from govfinal.model.three_public import ThreePublicExpenses
-from govfinal.terms import label
 
 __all__ = ["LINES"]
 
 TABLE = "财政拨款“三公”经费支出决算表"
 
-LINES: Final = (
-    "total",
-    "overseas",
-    "vehicles",
-    "vehicle_purchase",
-    "vehicle_operation",
-    "reception",
-)
+LINES: Final = THREE_PUBLIC_LINES
 """The table's lines, in its order: 合计, 出国, 公务用车 (小计, 购置, 运行), 接待."""
-
-_LINE_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "total": ("“三公”经费合计", "three public expenses, total"),
-    "overseas": label("overseas"),
-    "vehicles": label("vehicles"),
-    "vehicle_purchase": label("vehicle_purchase"),
-    "vehicle_operation": label("vehicle_operation"),
-    "reception": label("reception"),
-}
 
 FINAL = "final"
 BUDGET = "budget"
 SIDES: Final = (FINAL, BUDGET)
 """决算数 and 预算数, the two amounts of every line."""
-
-_SIDE_NAMES: Final[dict[str, tuple[str, str, str]]] = {
-    FINAL: ("amount", "决算数", "final"),
-    BUDGET: ("budget.budget", "预算数", "budget"),
-}
 
 _COUNTS: Final[dict[str, tuple[str, str]]] = {
     "overseas_groups": ("因公出国（境）团组数", "the number of overseas delegations"),
@@ -84,51 +59,6 @@ def _value(figure: Figure | None, side: str) -> Decimal | None:
     return None if figure.budget is None else figure.budget.budget
 
 
-def _names(line: str, side: str) -> tuple[str, str]:
-    """The (Chinese, English) names of one amount of one line."""
-    zh, en = _LINE_NAMES[line]
-    _, side_zh, side_en = _SIDE_NAMES[side]
-    return f"{zh}{side_zh}", f"{en} ({side_en})"
-
-
-def _line_term(report: FinalAccount, checker: Checker, line: str, side: str) -> Term | None:
-    """One published amount of one line as a term; ``None`` when not published."""
-    value = _value(_figure(report.three_public, line), side)
-    if value is None:
-        return None
-    suffix = _SIDE_NAMES[side][0]
-    return checker.amount(f"three_public.{line}.{suffix}", *_names(line, side), value)
-
-
-def _published(
-    report: FinalAccount, checker: Checker, lines: Sequence[str], side: str
-) -> list[Term]:
-    """The published amounts of ``lines`` on one side, in order."""
-    terms = (_line_term(report, checker, line, side) for line in lines)
-    return [found for found in terms if found is not None]
-
-
-def _vehicles_term(report: FinalAccount, checker: Checker, side: str) -> Term | None:
-    """公务用车购置及运行维护费: the published 小计, else 购置费 + 运行维护费."""
-    stated = _line_term(report, checker, "vehicles", side)
-    if stated is not None:
-        return stated
-    parts = _published(report, checker, ("vehicle_purchase", "vehicle_operation"), side)
-    if not parts:
-        return None
-    return sum_of(checker, parts, f"three_public.vehicles_{side}", *_names("vehicles", side))
-
-
-def _total_parts(report: FinalAccount, checker: Checker, side: str) -> list[Term]:
-    """The published parts of the 合计: 出国, 公务用车 (小计 or its parts), 接待."""
-    parts = [
-        _line_term(report, checker, "overseas", side),
-        _vehicles_term(report, checker, side),
-        _line_term(report, checker, "reception", side),
-    ]
-    return [part for part in parts if part is not None]
-
-
 @rule(
     "P501",
     "three-public-vehicles-subtotal",
@@ -140,11 +70,13 @@ def _total_parts(report: FinalAccount, checker: Checker, side: str) -> list[Term
 def vehicles_subtotal(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """Published 小计 = 购置费 + 运行维护费, for 决算数 and for 预算数."""
     for side in SIDES:
-        stated = _line_term(report, checker, "vehicles", side)
-        parts = _published(report, checker, ("vehicle_purchase", "vehicle_operation"), side)
+        stated = checker.figures.three_public_line("vehicles", side)
+        parts = checker.figures.vehicle_parts(side)
         if stated is None or not parts:
             continue
-        derived = sum_of(checker, parts, f"three_public.vehicles_{side}", *_names("vehicles", side))
+        derived = checker.figures.sum(
+            parts, f"three_public.vehicles_{side}", three_public_labels("vehicles", side)
+        )
         yield checker.equal(stated, derived)
 
 
@@ -160,11 +92,13 @@ def vehicles_subtotal(report: FinalAccount, checker: Checker) -> Iterator[Findin
 def three_public_total(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """Published 合计 = 出国 + 公务用车 (published 小计, else 购置 + 运行) + 接待."""
     for side in SIDES:
-        stated = _line_term(report, checker, "total", side)
-        parts = _total_parts(report, checker, side)
+        stated = checker.figures.three_public_line("total", side)
+        parts = checker.figures.three_public_parts(side)
         if stated is None or not parts:
             continue
-        yield checker.equal(stated, sum_of(checker, parts, "three_public", *_names("total", side)))
+        yield checker.equal(
+            stated, checker.figures.sum(parts, "three_public", three_public_labels("total", side))
+        )
 
 
 def _count_text(field: str, value: int) -> tuple[str, str]:
@@ -186,7 +120,7 @@ def _unspent(
     if amount is None or not amount.is_zero() or not positive:
         return None
     texts = [_count_text(field, getattr(expenses, field)) for field in positive]
-    zh, en = _names(line, FINAL)
+    zh, en = three_public_labels(line, FINAL)
     return checker.finding(
         f"three_public.{line}.amount",
         f"{zh}为 {shown(amount)}，但{'、'.join(t[0] for t in texts)}",
@@ -209,7 +143,7 @@ def _uncounted(
     if amount is None or amount <= 0 or not zeros:
         return None
     count_zh, count_en = _COUNTS[zeros[0]]
-    zh, en = _names(line, FINAL)
+    zh, en = three_public_labels(line, FINAL)
     return checker.finding(
         f"three_public.{zeros[0]}",
         f"{count_zh}为 0，但{zh}为 {shown(amount)}",
@@ -321,13 +255,10 @@ def vehicles_vs_assets(report: FinalAccount, checker: Checker) -> Iterator[Findi
 )
 def within_fiscal(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """“三公”经费 决算数 (published 合计, else Σ its lines) ≤ 本年财政拨款支出."""
-    total = _line_term(report, checker, "total", FINAL)
+    total = checker.figures.three_public_total(FINAL)
     if total is None:
-        parts = _total_parts(report, checker, FINAL)
-        if not parts:
-            return
-        total = sum_of(checker, parts, "three_public.total_final", *_names("total", FINAL))
-    fiscal = fiscal_total(report, checker, "expenditure")
+        return
+    fiscal = checker.figures.fiscal_total("expenditure")
     if fiscal is None:
         return
     yield checker.at_most(total, fiscal)
@@ -346,21 +277,10 @@ def over_budget(report: FinalAccount, checker: Checker) -> Iterator[Finding | No
     """Per line: 决算数 ≤ 预算数 beyond rounding, unless a budget reason is given."""
     for line in LINES:
         figure = _figure(report.three_public, line)
-        final = _line_term(report, checker, line, FINAL)
-        budget = _line_term(report, checker, line, BUDGET)
+        final = checker.figures.three_public_line(line, FINAL)
+        budget = checker.figures.three_public_line(line, BUDGET)
         if figure is None or figure.budget is None or final is None or budget is None:
             continue
         if (figure.budget.reason or "").strip():
             continue
-        found = checker.at_most(final, budget)
-        if found is not None:
-            yield _unexplained(found)
-
-
-def _unexplained(finding: Finding) -> Finding:
-    """``finding`` with "no reason given" added to its messages."""
-    return attrs.evolve(
-        finding,
-        message_zh=f"{finding.message_zh}，未说明超预算原因",
-        message_en=f"{finding.message_en}; no reason is given",
-    )
+        yield checker.at_most(final, budget, note=("，未说明超预算原因", "; no reason is given"))

@@ -4,88 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govfinal.checks.engine import Checker
+from govfinal.address import join, keyed
+from govfinal.checks.checker import Checker
+from govfinal.checks.figures import EXPENDITURE, INCOME, first_lines
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.rules._build import (
-    named,
-    parts_sum,
-    published_terms,
-    stated_or_sum,
-    term,
-)
-from govfinal.checks.rules._tables import EXPENDITURE, INCOME, _Table, first_lines, rollup_term
-from govfinal.checks.tolerance import Term, shown
+from govfinal.checks.tolerance import shown
 from govfinal.model.report import FinalAccount
+from govfinal.terms import label
 
 TABLE = "收入支出决算总表"
-
-_SOURCE_KEYS = {
-    "general_budget": "general_budget",
-    "government_fund": "government_fund",
-    "state_capital": "state_capital",
-    "superior_subsidy": "superior_subsidy",
-    "service": "service",
-    "business": "business",
-    "subordinate_remittance": "subordinate_remittance",
-    "other": "other",
-}
-_NATURE_KEYS = {
-    "basic": "basic",
-    "project": "project",
-    "remitted_to_superior": "remitted_to_superior",
-    "business": "business_expenditure",
-    "subsidies_to_subordinates": "subsidies_to_subordinates",
-}
-
-
-def income_total(report: FinalAccount, checker: Checker) -> Term:
-    """本年收入合计: as stated, else the sum of the sources."""
-    sources = report.income.sources
-    parts = source_terms(report, checker)
-    return stated_or_sum(
-        checker,
-        sources.stated_total,
-        "income.sources.stated_total",
-        parts,
-        "income.sources",
-        "income_total",
-    )
-
-
-def source_terms(report: FinalAccount, checker: Checker) -> list[Term]:
-    """The eight income sources as terms."""
-    values = report.income.sources.parts()
-    return [
-        term(checker, f"income.sources.{field}", key, values[field])
-        for field, key in _SOURCE_KEYS.items()
-    ]
-
-
-def expenditure_total(report: FinalAccount, checker: Checker) -> Term | None:
-    """本年支出合计: as stated, else the sum of the published natures."""
-    nature = report.expenditure.nature
-    parts = nature_terms(report, checker)
-    if nature.stated_total is None and not parts:
-        return None
-    return stated_or_sum(
-        checker,
-        nature.stated_total,
-        "expenditure.nature.stated_total",
-        parts,
-        "expenditure.nature",
-        "expenditure_total",
-    )
-
-
-def nature_terms(report: FinalAccount, checker: Checker) -> list[Term]:
-    """The published natures of 本年支出 as terms."""
-    values = report.expenditure.nature.parts()
-    return published_terms(
-        checker,
-        "expenditure.nature",
-        ((field, key, values[field]) for field, key in _NATURE_KEYS.items()),
-    )
 
 
 @rule(
@@ -100,19 +28,12 @@ def income_grand_total(report: FinalAccount, checker: Checker) -> Iterator[Findi
     income = report.income
     if income.stated_grand_total is None:
         return
-    parts = [
-        income_total(report, checker),
-        term(
-            checker,
-            "income.non_fiscal_balance_used",
-            "non_fiscal_balance_used",
-            income.non_fiscal_balance_used,
-        ),
-        term(checker, "income.opening_balance", "opening_balance", income.opening_balance),
-    ]
+    parts = checker.figures.income_grand_total_parts()
     yield checker.equal(
-        term(checker, "income.stated_grand_total", "income_grand_total", income.stated_grand_total),
-        parts_sum(checker, parts, "income", "income_grand_total"),
+        checker.figures.keyed(
+            "income.stated_grand_total", "income_grand_total", income.stated_grand_total
+        ),
+        checker.figures.total(parts, "income.parts_grand_total", label("income_grand_total")),
     )
 
 
@@ -126,29 +47,29 @@ def income_grand_total(report: FinalAccount, checker: Checker) -> Iterator[Findi
 )
 def expenditure_grand_total(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     expenditure = report.expenditure
-    total = expenditure_total(report, checker)
+    total = checker.figures.expenditure_total()
     if expenditure.stated_grand_total is None or total is None:
         return
     parts = [
         total,
-        term(
-            checker,
+        checker.figures.keyed(
             "expenditure.surplus_distribution",
             "surplus_distribution",
             expenditure.surplus_distribution,
         ),
-        term(
-            checker, "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
+        checker.figures.keyed(
+            "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
         ),
     ]
     yield checker.equal(
-        term(
-            checker,
+        checker.figures.keyed(
             "expenditure.stated_grand_total",
             "expenditure_grand_total",
             expenditure.stated_grand_total,
         ),
-        parts_sum(checker, parts, "expenditure", "expenditure_grand_total"),
+        checker.figures.total(
+            parts, "expenditure.parts_grand_total", label("expenditure_grand_total")
+        ),
     )
 
 
@@ -165,13 +86,14 @@ def grand_totals_balance(report: FinalAccount, checker: Checker) -> Iterator[Fin
     if income.stated_grand_total is None or expenditure.stated_grand_total is None:
         return
     yield checker.equal(
-        term(
-            checker,
+        checker.figures.keyed(
             "expenditure.stated_grand_total",
             "expenditure_grand_total",
             expenditure.stated_grand_total,
         ),
-        term(checker, "income.stated_grand_total", "income_grand_total", income.stated_grand_total),
+        checker.figures.keyed(
+            "income.stated_grand_total", "income_grand_total", income.stated_grand_total
+        ),
     )
 
 
@@ -188,8 +110,10 @@ def income_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Findi
     if sources.stated_total is None:
         return
     yield checker.equal(
-        term(checker, "income.sources.stated_total", "income_total", sources.stated_total),
-        parts_sum(checker, source_terms(report, checker), "income.sources", "income_total"),
+        checker.figures.keyed("income.sources.stated_total", "income_total", sources.stated_total),
+        checker.figures.total(
+            checker.figures.income_sources(), "income.sources.parts_total", label("income_total")
+        ),
     )
 
 
@@ -203,28 +127,15 @@ def income_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Findi
 )
 def expenditure_natures_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     nature = report.expenditure.nature
-    parts = nature_terms(report, checker)
+    parts = checker.figures.natures()
     if nature.stated_total is None or not parts:
         return
     yield checker.equal(
-        term(checker, "expenditure.nature.stated_total", "expenditure_total", nature.stated_total),
-        parts_sum(checker, parts, "expenditure.nature", "expenditure_total"),
+        checker.figures.keyed(
+            "expenditure.nature.stated_total", "expenditure_total", nature.stated_total
+        ),
+        checker.figures.total(parts, "expenditure.nature.parts_total", label("expenditure_total")),
     )
-
-
-def class_terms(report: FinalAccount, checker: Checker, table: _Table, field: str) -> list[Term]:
-    """The 类 lines' roll-ups of one cell of a function table, as terms.
-
-    A 类 that does not publish the cell is the derived Σ of its children, so
-    the tolerance counts every published figure behind it.
-    """
-    tree = report.functions
-    terms = (
-        rollup_term(checker, tree, line.code, table, field)
-        for line in first_lines(tree)
-        if line.parent_code is None
-    )
-    return [found for found in terms if found is not None]
 
 
 @rule(
@@ -236,11 +147,13 @@ def class_terms(report: FinalAccount, checker: Checker, table: _Table, field: st
     tables=(TABLE, "支出决算表"),
 )
 def expenditure_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    total = expenditure_total(report, checker)
-    classes = class_terms(report, checker, EXPENDITURE, "stated_total")
+    total = checker.figures.expenditure_total()
+    classes = checker.figures.class_rollups(EXPENDITURE, "stated_total")
     if total is None or not classes:
         return
-    yield checker.equal(total, parts_sum(checker, classes, "functions", "expenditure_total"))
+    yield checker.equal(
+        total, checker.figures.total(classes, "functions", label("expenditure_total"))
+    )
 
 
 @rule(
@@ -252,11 +165,12 @@ def expenditure_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[
     tables=(TABLE, "收入决算表"),
 )
 def income_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    classes = class_terms(report, checker, INCOME, "total")
+    classes = checker.figures.class_rollups(INCOME, "total")
     if not classes:
         return
     yield checker.equal(
-        income_total(report, checker), parts_sum(checker, classes, "functions", "income_total")
+        checker.figures.income_total(),
+        checker.figures.total(classes, "functions", label("income_total")),
     )
 
 
@@ -274,12 +188,12 @@ def basic_personnel_public(report: FinalAccount, checker: Checker) -> Iterator[F
     if basic is None or expenditure.personnel is None or expenditure.public is None:
         return
     parts = [
-        term(checker, "expenditure.personnel", "personnel", expenditure.personnel),
-        term(checker, "expenditure.public", "public", expenditure.public),
+        checker.figures.keyed("expenditure.personnel", "personnel", expenditure.personnel),
+        checker.figures.keyed("expenditure.public", "public", expenditure.public),
     ]
     yield checker.equal(
-        term(checker, "expenditure.nature.basic", "basic", basic),
-        parts_sum(checker, parts, "expenditure", "basic"),
+        checker.figures.keyed("expenditure.nature.basic", "basic", basic),
+        checker.figures.total(parts, "expenditure", label("basic")),
     )
 
 
@@ -295,17 +209,16 @@ def basic_personnel_public(report: FinalAccount, checker: Checker) -> Iterator[F
 def negative_amount(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     income, expenditure = report.income, report.expenditure
     figures = [
-        *source_terms(report, checker),
-        term(
-            checker,
+        *checker.figures.income_sources(),
+        checker.figures.keyed(
             "income.non_fiscal_balance_used",
             "non_fiscal_balance_used",
             income.non_fiscal_balance_used,
         ),
-        term(checker, "income.opening_balance", "opening_balance", income.opening_balance),
-        *nature_terms(report, checker),
-        term(
-            checker, "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
+        checker.figures.keyed("income.opening_balance", "opening_balance", income.opening_balance),
+        *checker.figures.natures(),
+        checker.figures.keyed(
+            "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
         ),
     ]
     for figure in figures:
@@ -333,18 +246,16 @@ def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Itera
         return
     tree = report.functions
     seen: set[str] = set()
-    for index, entry in enumerate(printed):
+    for entry in printed:
         seen.add(entry.code)
         line = tree.get(entry.code)
         name = line.name if line is not None else entry.code
-        stated = named(
-            checker,
-            f"expenditure.classes[{index}].amount",
-            f"总表 {name}（{entry.code}）",
-            f"summary class {entry.code}",
+        stated = checker.figures.amount(
+            join(keyed("expenditure.classes", entry.code), "amount"),
+            (f"总表 {name}（{entry.code}）", f"summary class {entry.code}"),
             entry.amount,
         )
-        table = rollup_term(checker, tree, entry.code, EXPENDITURE, "stated_total")
+        table = checker.figures.rollup(entry.code, EXPENDITURE, "stated_total")
         if table is not None:
             yield checker.equal(stated, table)
         elif not entry.amount.is_zero():
@@ -358,7 +269,7 @@ def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Itera
     for line in first_lines(tree):
         if line.parent_code is not None or line.code in seen:
             continue
-        table = rollup_term(checker, tree, line.code, EXPENDITURE, "stated_total")
+        table = checker.figures.rollup(line.code, EXPENDITURE, "stated_total")
         if table is None or table.value.is_zero():
             continue
         yield checker.finding(
@@ -380,19 +291,17 @@ def summary_classes_match_table(report: FinalAccount, checker: Checker) -> Itera
 def summary_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """本年支出合计 equals the Σ of the 类 the 总表 prints."""
     printed = report.expenditure.classes
-    total = expenditure_total(report, checker)
+    total = checker.figures.expenditure_total()
     if not printed or total is None:
         return
     parts = [
-        named(
-            checker,
-            f"expenditure.classes[{index}].amount",
-            f"总表（{entry.code}）",
-            f"summary class {entry.code}",
+        checker.figures.amount(
+            join(keyed("expenditure.classes", entry.code), "amount"),
+            (f"总表（{entry.code}）", f"summary class {entry.code}"),
             entry.amount,
         )
-        for index, entry in enumerate(printed)
+        for entry in printed
     ]
     yield checker.equal(
-        total, parts_sum(checker, parts, "expenditure.classes", "expenditure_total")
+        total, checker.figures.total(parts, "expenditure.classes", label("expenditure_total"))
     )

@@ -19,10 +19,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from govfinal.checks.engine import Checker
-from govfinal.checks.findings import Finding, Severity
-from govfinal.checks.registry import rule
-from govfinal.checks.rules._tables import (
+from govfinal.checks.checker import Checker
+from govfinal.checks.figures import (
     ALL_TABLES,
     EXPENDITURE,
     EXPENDITURE_TABLE,
@@ -30,15 +28,13 @@ from govfinal.checks.rules._tables import (
     FUNDS,
     INCOME,
     INCOME_TABLE,
-    _Table,
-    cell_term,
-    children_terms,
-    effective_term,
+    FunctionTable,
     first_lines,
+    line_address,
     line_label,
-    line_path,
-    parts_total,
 )
+from govfinal.checks.findings import Finding, Severity
+from govfinal.checks.registry import rule
 from govfinal.checks.tolerance import Term, shown
 from govfinal.classification import FUNCTION_CODES, FunctionLevel
 from govfinal.model.function import FunctionLine
@@ -64,7 +60,7 @@ def function_code_duplicate(report: FinalAccount, checker: Checker) -> Iterator[
             continue
         first = first_row[line.code]
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"支出功能分类科目 {line.code}「{line.name}」重复列示："
             f"第 {row} 行，首次见第 {first} 行",
             f"function code {line.code} ({line.name}) is listed again on row {row}"
@@ -92,7 +88,7 @@ def function_code_orphan(report: FinalAccount, checker: Checker) -> Iterator[Fin
         named_zh = f"{parent}「{official}」" if official else parent
         named_en = f"{parent} ({official})" if official else parent
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"{line.name}（{line.code}）的上级科目 {named_zh} 未列示",
             f"the parent {named_en} of function {line.code} ({line.name}) has no line",
         )
@@ -113,7 +109,7 @@ def function_code_unknown(report: FinalAccount, checker: Checker) -> Iterator[Fi
         if line.code in FUNCTION_CODES:
             continue
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"支出功能分类科目 {line.code}「{line.name}」不在科目表中（已按列示接受）",
             f"function code {line.code} ({line.name}) is not in the code table"
             " (accepted as listed)",
@@ -144,7 +140,7 @@ def function_name_differs(report: FinalAccount, checker: Checker) -> Iterator[Fi
             continue
         reported.add((line.code, line.name))
         yield checker.finding(
-            line_path(line.code),
+            line_address(line.code),
             f"科目 {line.code} 列示名称「{line.name}」，科目表名称为「{official}」",
             f"function {line.code} is named '{line.name}'; the code table names it '{official}'",
         )
@@ -154,7 +150,7 @@ def function_name_differs(report: FinalAccount, checker: Checker) -> Iterator[Fi
 
 
 def rollup_findings(
-    report: FinalAccount, checker: Checker, table: _Table
+    report: FinalAccount, checker: Checker, table: FunctionTable
 ) -> Iterator[Finding | None]:
     """Each published cell of each 类 and 款 = Σ of its children's roll-ups of it."""
     tree = report.functions
@@ -162,15 +158,17 @@ def rollup_findings(
         if line.level is FunctionLevel.SUBITEM:
             continue
         for field in table.fields:
-            stated = cell_term(checker, line, table, field)
+            stated = checker.figures.cell(line, table, field)
             if stated is None:
                 continue
-            children = children_terms(checker, tree, line.code, table, field)
+            children = checker.figures.children(line.code, table, field)
             if not children:
                 continue
             zh, en = table.column_label(field)
-            derived = checker.total(
-                children, f"{line_path(line.code)}.{table.attr}", f"下级科目{zh}之和", f"Σ {en}"
+            derived = checker.figures.total(
+                children,
+                f"{line_address(line.code)}.{table.attr}",
+                (f"下级科目{zh}之和", f"Σ {en}"),
             )
             yield checker.equal(stated, derived)
 
@@ -219,12 +217,12 @@ def function_rollup_funds(report: FinalAccount, checker: Checker) -> Iterator[Fi
 
 
 def line_total_findings(
-    report: FinalAccount, checker: Checker, table: _Table
+    report: FinalAccount, checker: Checker, table: FunctionTable
 ) -> Iterator[Finding | None]:
     """Per line: the published total of ``table`` = Σ of its published parts."""
     for line in report.functions:
-        stated = cell_term(checker, line, table, table.total)
-        derived = parts_total(checker, line, table, prefixed=False)
+        stated = checker.figures.cell(line, table, table.total)
+        derived = checker.figures.line_parts_total(line, table, prefixed=False)
         if stated is None or derived is None:
             continue
         yield checker.equal(stated, derived)
@@ -278,7 +276,7 @@ def fiscal_expenditure(checker: Checker, line: FunctionLine) -> Term | None:
     funds = [
         (fund, term)
         for fund, table in FUNDS.items()
-        if (term := effective_term(checker, line, table, table.total)) is not None
+        if (term := checker.figures.effective(line, table, table.total)) is not None
     ]
     if not funds:
         return None
@@ -287,11 +285,10 @@ def fiscal_expenditure(checker: Checker, line: FunctionLine) -> Term | None:
     figures_zh = " + ".join(f"{fund.value} {shown(term.value)}" for fund, term in funds)
     figures_en = " + ".join(f"{FUNDS[fund].name_en} {shown(term.value)}" for fund, term in funds)
     zh, en = line_label(line)
-    return checker.total(
+    return checker.figures.total(
         [term for _fund, term in funds],
-        line_path(line.code),
-        f"{zh}财政拨款本年支出（{figures_zh}）",
-        f"fiscal expenditure of {en} ({figures_en})",
+        line_address(line.code),
+        (f"{zh}财政拨款本年支出（{figures_zh}）", f"fiscal expenditure of {en} ({figures_en})"),
     )
 
 
@@ -308,29 +305,33 @@ def function_line_funds_within_total(
 ) -> Iterator[Finding | None]:
     """Per line: what the fiscal funds spent is part of what the line spent from all funds."""
     for line in report.functions:
-        whole = effective_term(checker, line, EXPENDITURE, EXPENDITURE.total)
+        whole = checker.figures.effective(line, EXPENDITURE, EXPENDITURE.total)
         part = fiscal_expenditure(checker, line)
         if whole is None or part is None:
             continue
         yield checker.at_most(part, whole)
 
 
-def balance_finding(checker: Checker, line: FunctionLine, table: _Table) -> Finding | None:
+def balance_finding(checker: Checker, line: FunctionLine, table: FunctionTable) -> Finding | None:
     """One fund on one line: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
 
     Skipped unless opening, income and closing are published; a blank
     本年支出 among them counts as zero. The finding is about 年末结转和结余.
     """
-    opening = cell_term(checker, line, table, "opening", prefixed=False)
-    income = cell_term(checker, line, table, "income", prefixed=False)
-    closing = cell_term(checker, line, table, "closing", prefixed=False)
+    opening = checker.figures.cell(line, table, "opening", prefixed=False)
+    income = checker.figures.cell(line, table, "income", prefixed=False)
+    closing = checker.figures.cell(line, table, "closing", prefixed=False)
     if opening is None or income is None or closing is None:
         return None
-    spent = effective_term(checker, line, table, table.total, prefixed=False)
+    spent = checker.figures.effective(line, table, table.total, prefixed=False)
     uses = [closing] if spent is None else [spent, closing]
     zh, en = line_label(line)
-    stated = checker.total(uses, closing.path, f"{zh}{table.name_zh}", f"{en}, {table.name_en}")
-    sources = checker.total([opening, income], f"{line_path(line.code)}.{table.attr}", "", "")
+    stated = checker.figures.total(
+        uses, closing.path, (f"{zh}{table.name_zh}", f"{en}, {table.name_en}")
+    )
+    sources = checker.figures.total(
+        [opening, income], f"{line_address(line.code)}.{table.attr}", ("", "")
+    )
     return checker.equal(stated, sources)
 
 
