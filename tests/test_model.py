@@ -75,6 +75,7 @@ def _some_instance(cls: type) -> object:
             govfinal.EvaluationKind.PROJECT, "项目", govfinal.Funding(govfinal.FundingRow("合计"))
         ),
         govfinal.ClassTotal: lambda: govfinal.ClassTotal("206", "1.00"),
+        govfinal.FigureAt: lambda: govfinal.FigureAt("income.opening_balance", "", "", None),
         govfinal.Finding: lambda: govfinal.Finding(
             "T101", govfinal.Severity.ERROR, "income", "收入总计不符", "income grand total off"
         ),

@@ -76,8 +76,8 @@ def test_descriptions_come_from_the_docstrings() -> None:
     # A wrapped entry is joined into one line, markup removed.
     general_budget = DEFS["FunctionLine"]["properties"]["general_budget"]["description"]
     assert general_budget == (
-        "its row of the 一般公共预算财政拨款支出决算表, with the narrative's comparatives "
-        "for this line."
+        "一般公共预算财政拨款: its row of the 一般公共预算财政拨款支出决算表, with the "
+        "narrative's comparatives for this line."
     )
     assert DEFS["FunctionLine"]["properties"]["code"]["description"] == '科目编码, e.g. "2060101".'
 

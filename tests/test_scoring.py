@@ -1,8 +1,9 @@
 """The scoring policy of self-evaluation tables (govfinal.scoring).
 
-Table-driven tests of :class:`StandardPolicy` with hand arithmetic, a custom
-policy plugged into the checks, and Hypothesis properties of generated tables.
-The strategies for tables live here: they are only used here.
+Table-driven tests of :class:`StandardPolicy` with hand arithmetic, the
+defaults of :class:`BasePolicy`, custom policies plugged into the checks, and
+Hypothesis properties of generated tables. The strategies for tables live
+here: they are only used here.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from govfinal import (
     CheckOptions,
     Comparator,
     EvaluationKind,
+    FinalAccount,
     Funding,
     FundingRow,
     Grade,
@@ -32,7 +34,7 @@ from govfinal import (
     StandardPolicy,
     check,
 )
-from govfinal.scoring import ScoreBand, round_score
+from govfinal.scoring import BasePolicy, Explanation, ScoreBand, round_score
 from tests.checks.base import base_report
 
 D = Decimal
@@ -303,7 +305,7 @@ def test_round_score_is_half_up_to_a_hundredth(value: str, rounded: str) -> None
 
 
 @attrs.frozen
-class LenientPolicy:
+class LenientPolicy(BasePolicy):
     """Any indicator score between 0 and the weight; execution and grades as standard."""
 
     def execution_score(self, funding: Funding) -> Decimal | None:
@@ -317,7 +319,7 @@ class LenientPolicy:
 
 
 @attrs.frozen
-class FullMarksPolicy:
+class FullMarksPolicy(BasePolicy):
     """Every indicator deserves its full weight."""
 
     def execution_score(self, funding: Funding) -> Decimal | None:
@@ -330,16 +332,42 @@ class FullMarksPolicy:
         return Grade.EXCELLENT
 
 
-def _findings(code: str, policy: ScoringPolicy) -> list[str]:
-    return [f.path for f in check(SEED, options=CheckOptions(scoring=policy)) if f.code == code]
+@attrs.frozen
+class NoTotalPolicy(FullMarksPolicy):
+    """Full marks, but no total of its own."""
+
+    def total(self, evaluation: SelfEvaluation) -> Decimal | None:
+        return None
+
+
+@attrs.frozen
+class PlainStandard(BasePolicy):
+    """StandardPolicy's three scoring methods, and the base class's defaults for the rest."""
+
+    def execution_score(self, funding: Funding) -> Decimal | None:
+        return POLICY.execution_score(funding)
+
+    def indicator_score(self, indicator: Indicator) -> ScoreBand | None:
+        return POLICY.indicator_score(indicator)
+
+    def grade(self, total: Decimal) -> Grade:
+        return POLICY.grade(total)
+
+
+def _findings(code: str, policy: ScoringPolicy, report: FinalAccount = SEED) -> list[str]:
+    options = CheckOptions(scoring=policy)
+    return [f.path for f in check(report, options=options) if f.code == code]
+
+
+DEPT = "performance.evaluations[科学技术协会]"
+PROJECT = "performance.evaluations[科普工作人员补助]"
 
 
 def test_a_custom_policy_changes_the_score_warnings() -> None:
-    dept, project = "performance.evaluations[0]", "performance.evaluations[1]"
     # The standard policy questions 预算经费 (12, not 7.25) and 发放次数 (8.33, not 8.5).
     assert _findings("S803", POLICY) == [
-        f"{dept}.indicators[1].score",
-        f"{project}.indicators[1].score",
+        f"{DEPT}.indicators[预算经费].score",
+        f"{PROJECT}.indicators[发放次数].score",
     ]
     # A lenient policy accepts every score within its weight.
     assert _findings("S803", LenientPolicy()) == []
@@ -347,27 +375,171 @@ def test_a_custom_policy_changes_the_score_warnings() -> None:
     # 预算经费 7.25 of 12, 项目支出预算执行率 0.3 of 10; 发放次数 8.5 of 10,
     # 资金发放及时性 7.85 of 10; and both execution scores (6.04 and 7.85 of 10).
     assert _findings("S803", FullMarksPolicy()) == [
-        f"{dept}.indicators[0].score",
-        f"{dept}.indicators[1].score",
-        f"{dept}.indicators[2].score",
-        f"{project}.indicators[1].score",
-        f"{project}.indicators[3].score",
+        f"{DEPT}.indicators[培训费下降率].score",
+        f"{DEPT}.indicators[预算经费].score",
+        f"{DEPT}.indicators[项目支出预算执行率].score",
+        f"{PROJECT}.indicators[发放次数].score",
+        f"{PROJECT}.indicators[资金发放及时性].score",
     ]
     assert _findings("S804", FullMarksPolicy()) == [
-        f"{dept}.funding.stated_score",
-        f"{project}.funding.stated_score",
+        f"{DEPT}.funding.stated_score",
+        f"{PROJECT}.funding.stated_score",
     ]
 
 
 def test_a_custom_policys_message_and_grade() -> None:
-    options = CheckOptions(scoring=FullMarksPolicy())
-    findings = check(SEED, options=options)
+    findings = check(SEED, options=CheckOptions(scoring=FullMarksPolicy()))
     budget = next(f for f in findings if f.code == "S803" and "预算经费" in f.message_zh)
     # No formula is known for a policy of one's own: its score is given.
     assert budget.message_zh.endswith("预算经费 得分 7.25，按评分规则 12.00")
-    # Without a ``total`` method, the grade notice gives the table's grade only.
-    grades = [f.message_zh for f in findings if f.code == "S812"]
-    assert grades[0] == "整体支出绩效自评 总分 73.59（优）"
+    assert budget.message_en.endswith("预算经费 scored 7.25; the scoring policy gives 12.00")
+    # The base class's total adds up the policy's scores: the full weights,
+    # 10 + 8 + 12 + 10 + 10 + 15 + 10 + 15 + 10 = 100 and
+    # 10 + 13 + 10 + 7 + 10 + 20 + 20 + 10 = 100.
+    assert [f.message_zh for f in findings if f.code == "S812"] == [
+        "整体支出绩效自评 总分 73.59（优）；按评分规则 100.00（优）",
+        "项目支出绩效自评（科普工作人员补助） 总分 94.20（优）；按评分规则 100.00（优）",
+    ]
+
+
+def test_a_policy_without_a_total_gives_the_grade_only() -> None:
+    findings = check(SEED, options=CheckOptions(scoring=NoTotalPolicy()))
+    grades = [f for f in findings if f.code == "S812"]
+    assert [f.message_zh for f in grades] == [
+        "整体支出绩效自评 总分 73.59（优）",
+        "项目支出绩效自评（科普工作人员补助） 总分 94.20（优）",
+    ]
+    assert [f.expected for f in grades] == [None, None]
+
+
+def test_a_policy_must_write_the_three_scoring_methods() -> None:
+    class Incomplete(BasePolicy):
+        def grade(self, total: Decimal) -> Grade:
+            return Grade.POOR
+
+    with pytest.raises(TypeError, match="execution_score"):
+        Incomplete()  # type: ignore[abstract]
+
+
+def test_the_base_total_adds_up_the_rounded_scores() -> None:
+    # The same arithmetic as test_the_seeds_policy_totals: 78.34 and 94.03.
+    department, project = SEED.performance.evaluations
+    assert PlainStandard().total(department) == D("78.34")
+    assert PlainStandard().total(project) == D("94.03")
+
+
+def test_the_base_explanations_give_the_rounded_score_or_the_band() -> None:
+    base = PlainStandard()
+    numeric = _numeric(EQ, "12", "10")  # 10 × 10 ÷ 12 = 8.333…
+    band = ScoreBand(D("8.3333"), D("8.3333"), D("8.3333"))
+    assert base.explain_indicator(numeric, band) == Explanation("8.33", "8.33")
+    partly = _qualitative(achievement=Achievement.PARTLY)  # 60–80 % of 20
+    assert base.explain_indicator(partly, ScoreBand(D(12), D(16), D(16))) == Explanation(
+        "部分达成，得分区间 12.00 至 16.00", "partly, a score from 12.00 to 16.00"
+    )
+    unjudged = _qualitative(target_text="有效", actual_text="部分有效")
+    assert base.explain_indicator(unjudged, ScoreBand(D(0), D(20), D(20))) == Explanation(
+        "定性，得分区间 0.00 至 20.00", "qualitative, a score from 0.00 to 20.00"
+    )
+    assert base.explain_execution(_funding("97.6", "58.95"), D("6.0399")) == Explanation(
+        "6.04", "6.04"
+    )
+
+
+@pytest.mark.parametrize(
+    ("budget", "executed", "weight", "zh", "en"),
+    [
+        ("97.6", "58.95", "10", "10 × 58.95 ÷ 97.6 = 6.04", "10 × 58.95 ÷ 97.6 = 6.04"),
+        (
+            "100",
+            "120",
+            "10",
+            "执行数 120 ≥ 预算数 100，得满分 10",
+            "executed 120 ≥ budget 100: full weight 10",
+        ),
+        ("0", "0", "10", "预算数为 0，得 0.00", "a zero budget: 0.00"),
+    ],
+)
+def test_the_standard_execution_explanations(
+    budget: str, executed: str, weight: str, zh: str, en: str
+) -> None:
+    funding = _funding(budget, executed, weight)
+    score = POLICY.execution_score(funding)
+    assert score is not None
+    assert POLICY.explain_execution(funding, score) == Explanation(zh, en)
+
+
+@pytest.mark.parametrize(
+    ("comparator", "target", "actual", "zh"),
+    [
+        (GE, "10", "12", "实际 12 ≥ 目标 10，得满分 10"),
+        (EQ, "100", "100", "实际 100 = 目标 100，得满分 10"),
+        (LE, "96.41", "58.95", "实际 58.95 ≤ 目标 96.41，得满分 10"),
+        (EQ, "12", "10", "10 × 10 ÷ 12 = 8.33"),
+        (LE, "100", "150", "10 × (1 − (150 − 100) ÷ 100) = 5.00"),
+        (LE, "100", "300", "10 × (1 − (300 − 100) ÷ 100) ≤ 0，得 0"),
+        (GE, "0", "-1", "实际 -1 未达目标 0，得 0"),
+    ],
+)
+def test_the_standard_indicator_explanations(
+    comparator: Comparator, target: str, actual: str, zh: str
+) -> None:
+    indicator = _numeric(comparator, target, actual)
+    band = POLICY.indicator_score(indicator)
+    assert band is not None
+    assert POLICY.explain_indicator(indicator, band).zh == zh
+
+
+def test_a_reverse_slope_other_than_one_is_shown() -> None:
+    # Zero at 3 × the target: the overshoot 0.5 is divided by the span 2, 10 × 0.75 = 7.5.
+    policy = StandardPolicy(reverse_zero_at=3)
+    indicator = _numeric(LE, "100", "150")
+    band = policy.indicator_score(indicator)
+    assert band is not None
+    assert policy.explain_indicator(indicator, band).en == (
+        "10 × (1 − (150 − 100) ÷ 100 ÷ 2) = 7.50"
+    )
+
+
+def test_the_base_scores_a_copy_with_the_other_figures() -> None:
+    # 10 × 80 ÷ 100 = 8 at a budget of 100 and 80 spent, whatever the row published.
+    base = PlainStandard()
+    assert base.execution_score_with(_funding("97.6", "58.95"), D(100), D(80)) == D(8)
+    # "= 12" with 10 done, on an indicator that published 1 and 1: 10 × 10 ÷ 12 = 8.33.
+    band = base.indicator_score_with(_numeric(EQ, "1", "1"), D(12), D(10))
+    assert band == POLICY.indicator_score(_numeric(EQ, "12", "10"))
+    assert band is not None and round_score(band.point) == D("8.33")
+
+
+def test_the_base_does_not_score_figures_the_model_refuses() -> None:
+    # A negative 全年执行数 (a corner of a published 0.00) cannot be a funding row.
+    base = PlainStandard()
+    assert base.execution_score_with(_funding("100", "0"), D(100), D("-0.005")) is None
+
+
+def _with_survey_funding(executed: str, score: str) -> FinalAccount:
+    """The base report with 调研经费 executing ``executed`` of its 20.00, scored ``score``."""
+    report = base_report()
+    first, survey, *rest = report.performance.evaluations
+    row = attrs.evolve(survey.funding.total, executed=executed)
+    funding = attrs.evolve(survey.funding, total=row, stated_score=score)
+    evaluations = (first, attrs.evolve(survey, funding=funding), *rest)
+    return attrs.evolve(
+        report, performance=attrs.evolve(report.performance, evaluations=evaluations)
+    )
+
+
+def test_a_custom_policy_judges_a_table_with_nothing_executed() -> None:
+    # 0.00 spent, scored 0: the corners of 0.00 reach −0.005, which no funding row
+    # can hold; they are not scored, and the stated 0 is the policy's own score.
+    report = _with_survey_funding("0.00", "0")
+    assert _findings("S804", PlainStandard(), report) == []
+    assert _findings("S804", POLICY, report) == []
+    # Scored 1 (0.5–1.5) against at most 10 × 0.005 ÷ 19.995 = 0.0025: questioned.
+    report = _with_survey_funding("0.00", "1")
+    survey = "performance.evaluations[调研经费].funding.stated_score"
+    assert _findings("S804", PlainStandard(), report) == [survey]
+    assert _findings("S804", POLICY, report) == [survey]
 
 
 # -- generated tables -------------------------------------------------------------------
@@ -442,7 +614,10 @@ def evaluations(draw: st.DrawFn, *, met: bool = False) -> SelfEvaluation:
         funding=Funding(
             FundingRow("年度资金总额", budget, budget, executed), weight=funding_weight
         ),
-        indicators=[draw(indicators(weight, met=met)) for weight in indicator_weights],
+        indicators=[  # one name each: a name is an indicator's address
+            attrs.evolve(draw(indicators(weight, met=met)), name=f"指标{number}")
+            for number, weight in enumerate(indicator_weights, start=1)
+        ],
     )
 
 
@@ -567,3 +742,32 @@ def test_a_table_publishing_the_policys_scores_passes_the_table_rules(
     )
     found = [str(f) for f in check(report) if f.code in TABLE_RULES]
     assert found == []
+
+
+@given(st.sampled_from(NUMERIC), values, values, values, values, weights)
+def test_the_standard_score_at_other_figures_is_the_score_of_a_copy(
+    comparator: Comparator,
+    target: Decimal,
+    actual: Decimal,
+    other_target: Decimal,
+    other_actual: Decimal,
+    weight: Decimal,
+) -> None:
+    # StandardPolicy computes the score at other figures directly; it must be what
+    # scoring a copy of the indicator with those figures gives (BasePolicy's way).
+    indicator = _numeric(comparator, str(target), str(actual), str(weight))
+    direct = POLICY.indicator_score_with(indicator, other_target, other_actual)
+    assert direct == PlainStandard().indicator_score_with(indicator, other_target, other_actual)
+
+
+@given(amounts, amounts, amounts, amounts, weights)
+def test_the_standard_execution_at_other_amounts_is_the_score_of_a_copy(
+    budget: Decimal,
+    executed: Decimal,
+    other_budget: Decimal,
+    other_executed: Decimal,
+    weight: Decimal,
+) -> None:
+    funding = _funding(str(budget), str(executed), str(weight))
+    direct = POLICY.execution_score_with(funding, other_budget, other_executed)
+    assert direct == PlainStandard().execution_score_with(funding, other_budget, other_executed)

@@ -194,6 +194,15 @@ class RuleCatalogue(_GeneratedDirective):
                     location=(self.env.docname, self.lineno),
                 )
             section = _section(self, f"{codes}: {area}", f"rules-{codes.lower()}")
+            modules = sorted({r.function.__module__ for r in rules if r.code[0] == letter})
+            where = nodes.paragraph()
+            where += nodes.Text("Defined in ")
+            for index, module in enumerate(modules):
+                if index:
+                    where += nodes.Text(", ")
+                where += _literal(f"src/{module.replace('.', '/')}.py")
+            where += nodes.Text(".")
+            section += where
             rows = []
             for rule in (r for r in rules if r.code[0] == letter):
                 label = rule_label(rule.code)
@@ -504,6 +513,7 @@ DOCUMENTED_MODULES = (
     "govfinal.ratios",
     "govfinal.classification",
     "govfinal.errors",
+    "govfinal.address",
 )
 """The modules whose members the API pages document, where each export is linked."""
 

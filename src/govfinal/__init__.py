@@ -7,6 +7,8 @@ The package is layered, each layer using only those before it:
 * :mod:`govfinal.classification`: 支出功能分类 and 支出经济分类 code tables;
 * :mod:`govfinal.model`: the frozen domain classes, gathered in
   :class:`~govfinal.model.FinalAccount`;
+* :mod:`govfinal.address`: one name for every figure (:func:`resolve`,
+  :func:`addresses`), e.g. ``functions[2060101].general_budget.basic``;
 * :mod:`govfinal.checks`: the rules every final account must obey, run by
   :func:`~govfinal.checks.check`, which returns findings;
 * :mod:`govfinal.scoring`: performance self-evaluation scoring policies;
@@ -33,6 +35,7 @@ import importlib.util
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
+    from govfinal.address import FigureAt, addresses, resolve
     from govfinal.checks import (
         RULES,
         CheckOptions,
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
     )
     from govfinal.classification import ECONOMIC_CODES, FUNCTION_CODES, CodeEntry, CodeTable
     from govfinal.errors import (
+        AddressError,
         AmountError,
         ClassificationError,
         FloatRefusedError,
@@ -103,6 +107,9 @@ from govfinal.render import render
 __version__ = "0.1.0.dev0"
 
 _EXPORTS: Final[dict[str, str]] = {
+    "FigureAt": "govfinal.address",
+    "addresses": "govfinal.address",
+    "resolve": "govfinal.address",
     "RULES": "govfinal.checks",
     "CheckOptions": "govfinal.checks",
     "Finding": "govfinal.checks",
@@ -114,6 +121,7 @@ _EXPORTS: Final[dict[str, str]] = {
     "FUNCTION_CODES": "govfinal.classification",
     "CodeEntry": "govfinal.classification",
     "CodeTable": "govfinal.classification",
+    "AddressError": "govfinal.errors",
     "AmountError": "govfinal.errors",
     "ClassificationError": "govfinal.errors",
     "FloatRefusedError": "govfinal.errors",
@@ -181,6 +189,7 @@ __all__ = [
     "FUNCTION_CODES",
     "RULES",
     "Achievement",
+    "AddressError",
     "AmountError",
     "AmountUnit",
     "Assets",
@@ -199,6 +208,7 @@ __all__ = [
     "EvaluationKind",
     "Expenditure",
     "Figure",
+    "FigureAt",
     "FinalAccount",
     "Finding",
     "Findings",
@@ -235,6 +245,7 @@ __all__ = [
     "VehicleUse",
     "WriteError",
     "__version__",
+    "addresses",
     "budget_variance",
     "change",
     "check",
@@ -245,6 +256,7 @@ __all__ = [
     "load",
     "loads",
     "render",
+    "resolve",
     "round_amount",
     "round_percent",
     "share",

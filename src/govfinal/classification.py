@@ -157,6 +157,15 @@ class CodeTable(Mapping[str, str]):
         """The official name of ``code``, or ``None`` if the table does not know it."""
         return self._names.get(code)
 
+    def names_as(self, code: str, name: str) -> bool:
+        """Whether ``name`` is the official name of ``code``, whitespace aside.
+
+        >>> FUNCTION_CODES.names_as("206", "科学技术 支出"), FUNCTION_CODES.names_as("206", "科技")
+        (True, False)
+        """
+        official = self._names.get(code)
+        return official is not None and "".join(official.split()) == "".join(name.split())
+
     def extend(self, entries: Iterable[CodeEntry]) -> CodeTable:
         """A new table with ``entries`` added; an entry replaces a known code's name."""
         names = dict(self._names)

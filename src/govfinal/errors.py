@@ -11,6 +11,7 @@ Findings of the checks are *not* exceptions: they are data (see the checks).
 from __future__ import annotations
 
 __all__ = [
+    "AddressError",
     "AmountError",
     "ClassificationError",
     "FloatRefusedError",
@@ -37,6 +38,15 @@ class FloatRefusedError(GovFinalError, TypeError):
 
 class ClassificationError(GovFinalError, ValueError):
     """A classification code is malformed (支出功能分类 or 支出经济分类)."""
+
+
+class AddressError(GovFinalError, LookupError):
+    """An address (:mod:`govfinal.address`) is malformed, or names nothing in the report.
+
+    The message names the address and the step that fails, e.g. ``address
+    'functions[2080599].general_budget.basic': functions has no line with code
+    '2080599'``. A :class:`LookupError` too, as a missing key or index is.
+    """
 
 
 class WriteError(GovFinalError, OSError):

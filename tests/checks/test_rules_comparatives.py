@@ -14,7 +14,7 @@ from kexie_2023 import build_report
 from govfinal import BudgetVariance, FinalAccount, PriorYear
 from govfinal.checks import RULES, CheckOptions, Severity, check
 from govfinal.checks.figures import Figures
-from govfinal.checks.rules.comparatives import growth_from_change
+from govfinal.checks.rules.r_comparatives import growth_from_change
 from tests.checks.base import base_report
 from tests.checks.cases import Case, assert_fires, evolve_path, findings_of
 

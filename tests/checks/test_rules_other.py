@@ -163,7 +163,7 @@ def test_operating_costs_against_derived_public_costs() -> None:
     finding = next(f for f in check(report) if f.code == "O601")
     assert finding.path == "operating_costs.amount"
     assert finding.expected == D("23.00")
-    assert "general_budget_basic.lines[30201].amount" in finding.related
+    assert "general_budget_basic[30201].amount" in finding.related
 
 
 def test_operating_costs_skipped_when_public_costs_unpublished() -> None:

@@ -7,8 +7,7 @@ two published 2023 tables, which disagree with themselves in three places.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -17,6 +16,7 @@ import pytest
 from kexie_2023 import build_report
 
 from govfinal import FinalAccount, Severity
+from govfinal.address import KEYS, Step, parse, resolve
 from govfinal.checks import RULES, CheckOptions, check
 from tests.checks.base import base_report
 from tests.checks.cases import Case, assert_fires, assert_holds, findings_of
@@ -24,31 +24,30 @@ from tests.checks.cases import Case, assert_fires, assert_holds, findings_of
 D = Decimal
 SEED = build_report()
 
-DEPT = "performance.evaluations[0]"
-SURVEY = "performance.evaluations[1]"
-COMPENSATION = "performance.evaluations[2]"
-
-_SEGMENT = re.compile(r"(\w+)(?:\[(\d+)\])?")
+DEPT = "performance.evaluations[示例局]"
+SURVEY = "performance.evaluations[调研经费]"
+COMPENSATION = "performance.evaluations[征地和拆迁补偿]"
 
 
-def evolve_at(owner: Any, dotted: str, value: object) -> Any:
-    """``owner`` with the attribute at a finding-style path (``a.b[1].c``) replaced."""
-    head, _, rest = dotted.partition(".")
-    match = _SEGMENT.fullmatch(head)
-    assert match is not None, head
-    name, index = match.group(1), match.group(2)
-    current = getattr(owner, name)
-    if index is None:
-        return attrs.evolve(owner, **{name: evolve_at(current, rest, value) if rest else value})
+def evolve_at(owner: Any, address: str, value: object) -> Any:
+    """``owner`` with the part at ``address`` (``a.b[key].c``, as findings write it) replaced."""
+    return _evolve(owner, parse(address), value)
+
+
+def _evolve(owner: Any, steps: Sequence[Step], value: object) -> Any:
+    step, rest = steps[0], steps[1:]
+    current = getattr(owner, step.name)
+    if step.key is None:
+        return attrs.evolve(owner, **{step.name: _evolve(current, rest, value) if rest else value})
     items = list(current)
-    position = int(index)
-    items[position] = evolve_at(items[position], rest, value) if rest else value
-    return attrs.evolve(owner, **{name: tuple(items)})
+    (position,) = [i for i, item in enumerate(items) if getattr(item, KEYS[type(item)]) == step.key]
+    items[position] = _evolve(items[position], rest, value) if rest else value
+    return attrs.evolve(owner, **{step.name: tuple(items)})
 
 
-def at(dotted: str, value: object) -> Callable[[FinalAccount], FinalAccount]:
-    """A mutation setting the figure at a finding-style path."""
-    return lambda report: evolve_at(report, dotted, value)
+def at(address: str, value: object) -> Callable[[FinalAccount], FinalAccount]:
+    """A mutation setting the figure at an address."""
+    return lambda report: evolve_at(report, address, value)
 
 
 CASES = [
@@ -56,7 +55,7 @@ CASES = [
     Case(
         "S801",
         "department-weight",
-        at(f"{DEPT}.indicators[0].weight", "16"),
+        at(f"{DEPT}.indicators[“三公”经费支出].weight", "16"),
         f"{DEPT}.total_weight",
     ),
     # Printed total 90 against 10 + 30 + 30 + 20 + 10 = 100.
@@ -70,7 +69,7 @@ CASES = [
     Case(
         "S801",
         "project-weight",
-        at(f"{COMPENSATION}.indicators[0].weight", "31"),
+        at(f"{COMPENSATION}.indicators[补偿户数].weight", "31"),
         f"{COMPENSATION}.stated_total_weight",
     ),
     # S802 — 95.28 against 9.61 + 15 + 15 + 16.67 + 18 + 20 = 94.28 (tolerance 0.035).
@@ -84,36 +83,36 @@ CASES = [
     Case(
         "S802",
         "indicator-score",
-        at(f"{SURVEY}.indicators[1].score", "23.50"),
+        at(f"{SURVEY}.indicators[报告采纳率].score", "23.50"),
         f"{SURVEY}.stated_total_score",
     ),
     # S803 — 20 × 10 ÷ 12 = 16.67, not 17.67.
     Case(
         "S803",
         "positive",
-        at(f"{DEPT}.indicators[2].score", "17.67"),
-        f"{DEPT}.indicators[2].score",
+        at(f"{DEPT}.indicators[完成调研课题].score", "17.67"),
+        f"{DEPT}.indicators[完成调研课题].score",
     ),
     # Actual 11 of 12: 20 × 11 ÷ 12 = 18.33 against the stated 16.67.
     Case(
         "S803",
         "actual",
-        at(f"{DEPT}.indicators[2].actual", "11"),
-        f"{DEPT}.indicators[2].score",
+        at(f"{DEPT}.indicators[完成调研课题].actual", "11"),
+        f"{DEPT}.indicators[完成调研课题].score",
     ),
     # Reverse: 20 × (1 − 500 ÷ 2000) = 15; "16" stands for 15.5–16.5.
     Case(
         "S803",
         "reverse",
-        at(f"{COMPENSATION}.indicators[2].score", "16"),
-        f"{COMPENSATION}.indicators[2].score",
+        at(f"{COMPENSATION}.indicators[户均补偿标准].score", "16"),
+        f"{COMPENSATION}.indicators[户均补偿标准].score",
     ),
     # Qualitative 部分达成: the band of 20 is 12–16; 17 lies above it.
     Case(
         "S803",
         "qualitative",
-        at(f"{SURVEY}.indicators[2].score", "17"),
-        f"{SURVEY}.indicators[2].score",
+        at(f"{SURVEY}.indicators[为决策提供参考].score", "17"),
+        f"{SURVEY}.indicators[为决策提供参考].score",
     ),
     # S804 — 10 × 173 ÷ 180 = 9.61, not 8.61.
     Case(
@@ -133,7 +132,7 @@ CASES = [
     Case(
         "S805",
         "executed",
-        at(f"{DEPT}.funding.sources[1].executed", "6.00"),
+        at(f"{DEPT}.funding.sources[其他资金].executed", "6.00"),
         f"{DEPT}.funding.total.executed",
     ),
     # Initial 11.00 against 10.00 + 0.00.
@@ -189,8 +188,8 @@ CASES = [
     Case(
         "S810",
         "indicator",
-        at(f"{DEPT}.indicators[0].score", "16"),
-        f"{DEPT}.indicators[0].score",
+        at(f"{DEPT}.indicators[“三公”经费支出].score", "16"),
+        f"{DEPT}.indicators[“三公”经费支出].score",
     ),
     Case(
         "S810",
@@ -249,6 +248,65 @@ def test_rule_holds_in_exact_mode_on_the_consistent_report(code: str) -> None:
     assert findings_of(code, check(base_report(), exact=True)) == []
 
 
+def _s8(report: FinalAccount) -> list[Any]:
+    return [f for f in check(report) if f.code.startswith("S8")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.id)
+def test_every_address_names_a_part_of_the_report(case: Case) -> None:
+    # A finding's address and its related addresses are the report's own (by name,
+    # never by position): each resolves in the report that was checked.
+    report = case.mutate(base_report())
+    for finding in _s8(report):
+        for address in (finding.path, *finding.related):
+            resolve(report, address)
+
+
+def test_the_seeds_addresses_name_parts_of_the_seed() -> None:
+    found = _s8(SEED)
+    assert found
+    for finding in found:
+        for address in (finding.path, *finding.related):
+            resolve(SEED, address)
+
+
+def test_addresses_do_not_change_when_rows_are_reordered() -> None:
+    # The department table's indicators and funding rows reversed, and the tables
+    # themselves: every finding keeps its address.
+    broken = at(f"{DEPT}.indicators[完成调研课题].score", "17.67")(base_report())
+    broken = at(f"{DEPT}.funding.sources[其他资金].executed", "6.00")(broken)
+    performance = broken.performance
+    first, *rest = performance.evaluations
+    reversed_first = attrs.evolve(
+        first,
+        indicators=first.indicators[::-1],
+        funding=attrs.evolve(first.funding, sources=first.funding.sources[::-1]),
+    )
+    reordered = attrs.evolve(
+        broken,
+        performance=attrs.evolve(performance, evaluations=(*rest[::-1], reversed_first)),
+    )
+    before = sorted((f.code, f.path, tuple(sorted(f.related))) for f in _s8(broken))
+    after = sorted((f.code, f.path, tuple(sorted(f.related))) for f in _s8(reordered))
+    assert after == before
+    assert (
+        "S803",
+        f"{DEPT}.indicators[完成调研课题].score",
+        tuple(
+            sorted(f"{DEPT}.indicators[完成调研课题].{f}" for f in ("actual", "target", "weight"))
+        ),
+    ) in before
+
+
+def test_a_name_that_needs_quoting_is_quoted() -> None:
+    # A bracket in an indicator's name: the address writes the key as a JSON string.
+    report = at(f"{DEPT}.indicators[完成调研课题].name", "完成调研课题[注1]")(base_report())
+    report = at(f'{DEPT}.indicators["完成调研课题[注1]"].score', "21")(report)
+    path = f'{DEPT}.indicators["完成调研课题[注1]"].score'
+    assert path in findings_of("S810", check(report))
+    assert resolve(report, path) == D(21)
+
+
 def test_rules_are_registered_with_documentation() -> None:
     for code in CODES:
         registered = RULES[code]
@@ -284,17 +342,17 @@ def test_no_tables_no_findings() -> None:
 
 # -- the seed ---------------------------------------------------------------------
 
-SEED_DEPT = "performance.evaluations[0]"
-SEED_PROJECT = "performance.evaluations[1]"
+SEED_DEPT = "performance.evaluations[科学技术协会]"
+SEED_PROJECT = "performance.evaluations[科普工作人员补助]"
 
 
 def test_the_seeds_self_evaluation_findings() -> None:
     found = [(f.code, f.severity, f.path) for f in check(SEED) if f.code.startswith("S8")]
     assert found == [
         # 预算经费 ≤ 96.41 with 58.95 spent is met: the policy gives the full 12, not 7.25.
-        ("S803", Severity.WARNING, f"{SEED_DEPT}.indicators[1].score"),
+        ("S803", Severity.WARNING, f"{SEED_DEPT}.indicators[预算经费].score"),
         # 发放次数 = 12 with 10 done: 10 × 10 ÷ 12 = 8.33; "8.5" stands for 8.45–8.55.
-        ("S803", Severity.WARNING, f"{SEED_PROJECT}.indicators[1].score"),
+        ("S803", Severity.WARNING, f"{SEED_PROJECT}.indicators[发放次数].score"),
         # 实际完成支出 58.96 against 全年执行数 58.95: [58.955, 58.965) and
         # [58.945, 58.955) do not meet.
         ("S808", Severity.ERROR, f"{SEED_DEPT}.completion_spending.total"),
@@ -375,7 +433,7 @@ def test_a_score_at_a_coarser_precision_stands_for_its_interval() -> None:
     # 项目支出预算执行率 3.01 of 100 with weight 10: 10 × 3.01 ÷ 100 = 0.301, over the
     # intervals 0.3005–0.3015. "0.3" stands for 0.25–0.35 and "0.30" for 0.295–0.305;
     # "0.31" stands for 0.305–0.315, which misses.
-    path = f"{SEED_DEPT}.indicators[2].score"
+    path = f"{SEED_DEPT}.indicators[项目支出预算执行率].score"
     for stated in ("0.3", "0.30"):
         assert path not in findings_of("S803", check(at(path, stated)(SEED)))
     assert path in findings_of("S803", check(at(path, "0.31")(SEED)))
@@ -385,7 +443,7 @@ def test_a_score_at_a_coarser_precision_stands_for_its_interval() -> None:
 
 
 def test_unpublished_scores_skip_the_score_total() -> None:
-    report = at(f"{DEPT}.indicators[1].score", None)(base_report())
+    report = at(f"{DEPT}.indicators[国库集中支付率].score", None)(base_report())
     report = at(f"{DEPT}.stated_total_score", "1.00")(report)
     assert findings_of("S802", check(report)) == []
     report = at(f"{SURVEY}.stated_total_score", None)(base_report())
@@ -401,7 +459,7 @@ def test_a_score_total_within_rounding_holds_and_fires_in_exact_mode() -> None:
 
 def test_weights_are_exact_in_every_mode() -> None:
     # 15.01 for 15: 100.01 ≠ 100, though 0.01 is within a rounding tolerance.
-    report = at(f"{DEPT}.indicators[0].weight", "15.01")(base_report())
+    report = at(f"{DEPT}.indicators[“三公”经费支出].weight", "15.01")(base_report())
     (finding,) = [f for f in check(report) if f.code == "S801"]
     assert finding.path == f"{DEPT}.total_weight"
     assert (finding.actual, finding.expected, finding.tolerance) == (D("100.01"), D(100), D(0))
@@ -411,15 +469,15 @@ def test_weights_are_exact_in_every_mode() -> None:
 def test_a_printed_total_weight_is_the_one_compared() -> None:
     # A table printing 90 whose weights add up to 90 holds (10 + 30 + 20 + 20 + 10).
     report = at(f"{COMPENSATION}.stated_total_weight", "90")(base_report())
-    report = at(f"{COMPENSATION}.indicators[1].weight", "10")(report)
+    report = at(f"{COMPENSATION}.indicators[补偿资金拨付及时率].weight", "10")(report)
     assert findings_of("S801", check(report)) == []
 
 
 def test_sources_skip_a_column_none_of_them_publishes() -> None:
     # Only the total publishes the initial budget: nothing to add up in that column.
     report = base_report()
-    for index in (0, 1):
-        report = at(f"{DEPT}.funding.sources[{index}].initial_budget", None)(report)
+    for label in ("财政拨款", "其他资金"):
+        report = at(f"{DEPT}.funding.sources[{label}].initial_budget", None)(report)
     report = at(f"{DEPT}.funding.total.initial_budget", "999.00")(report)
     assert findings_of("S805", check(report)) == []
 
@@ -427,16 +485,16 @@ def test_sources_skip_a_column_none_of_them_publishes() -> None:
 def test_a_blank_source_cell_counts_as_zero() -> None:
     # 上年结转资金 and 其他资金 blank: 20.00 alone must make the total 20.00.
     report = base_report()
-    for index in (1, 2):
-        report = at(f"{SURVEY}.funding.sources[{index}].executed", None)(report)
+    for label in ("上年结转资金", "其他资金"):
+        report = at(f"{SURVEY}.funding.sources[{label}].executed", None)(report)
     assert findings_of("S805", check(report)) == []
-    report = at(f"{SURVEY}.funding.sources[0].executed", "19.00")(report)
+    report = at(f"{SURVEY}.funding.sources[其中：当年财政拨款].executed", "19.00")(report)
     assert findings_of("S805", check(report)) == [f"{SURVEY}.funding.total.executed"]
 
 
 def test_a_source_difference_within_rounding_holds() -> None:
     # 168.01 + 5.00 = 173.01 against 173.00: tolerance 3 × 0.005 = 0.015.
-    report = at(f"{DEPT}.funding.sources[0].executed", "168.01")(base_report())
+    report = at(f"{DEPT}.funding.sources[财政拨款].executed", "168.01")(base_report())
     assert findings_of("S805", check(report)) == []
     assert findings_of("S805", check(report, exact=True)) == [f"{DEPT}.funding.total.executed"]
 
@@ -458,9 +516,9 @@ def test_completion_breakdown_needs_every_part() -> None:
 def test_a_score_just_over_an_exact_weight_fires() -> None:
     # The weight 15 is exact; "15.004" stands for 15.0035–15.0045, all above it.
     # "15.0" stands for 14.95–15.05, which holds 15.
-    report = at(f"{DEPT}.indicators[0].score", "15.004")(base_report())
-    assert findings_of("S810", check(report)) == [f"{DEPT}.indicators[0].score"]
-    report = at(f"{DEPT}.indicators[0].score", "15.0")(base_report())
+    report = at(f"{DEPT}.indicators[“三公”经费支出].score", "15.004")(base_report())
+    assert findings_of("S810", check(report)) == [f"{DEPT}.indicators[“三公”经费支出].score"]
+    report = at(f"{DEPT}.indicators[“三公”经费支出].score", "15.0")(base_report())
     assert findings_of("S810", check(report)) == []
 
 
@@ -486,8 +544,8 @@ def test_summary_amounts_add_up_the_project_tables() -> None:
 
 def test_a_qualitative_indicator_without_a_judgement_is_not_scored() -> None:
     # 有效 against 部分有效 with no stated achievement: the policy cannot score it.
-    report = at(f"{SURVEY}.indicators[2].achievement", None)(base_report())
-    report = at(f"{SURVEY}.indicators[2].score", "1")(report)
+    report = at(f"{SURVEY}.indicators[为决策提供参考].achievement", None)(base_report())
+    report = at(f"{SURVEY}.indicators[为决策提供参考].score", "1")(report)
     assert findings_of("S803", check(report)) == []
 
 
@@ -508,7 +566,7 @@ def test_the_consistent_reports_grades() -> None:
 
 
 def test_messages_spell_out_the_reverse_and_execution_formulas() -> None:
-    report = at(f"{COMPENSATION}.indicators[2].score", "16")(base_report())
+    report = at(f"{COMPENSATION}.indicators[户均补偿标准].score", "16")(base_report())
     assert _messages("S803", report) == [
         "项目支出绩效自评（征地和拆迁补偿）：户均补偿标准 得分 16，"
         "按评分规则 20 × (1 − (2500 − 2000) ÷ 2000) = 15.00"

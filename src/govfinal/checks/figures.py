@@ -353,14 +353,7 @@ class Figures:
 
     @staticmethod
     def sum(parts: Sequence[Term], address: str, labels: Labels) -> Term:
-        """The derived sum of ``parts`` at ``address``; a single part stands for itself."""
-        if len(parts) == 1:
-            return parts[0]
-        return Term.total(parts, address, labels[0], labels[1])
-
-    @staticmethod
-    def total(parts: Sequence[Term], address: str, labels: Labels) -> Term:
-        """The derived sum of ``parts`` at ``address``, shown as a sum even of one part."""
+        """The derived sum of ``parts`` at ``address``; its half-width is the Σ of theirs."""
         return Term.total(parts, address, labels[0], labels[1])
 
     @staticmethod
@@ -375,48 +368,43 @@ class Figures:
             (minuend, subtrahend),
         )
 
-    def keyed(self, address: str, key: str, value: Decimal) -> Term:
-        """The published figure at ``address``, named by the official term ``key``."""
-        return self.amount(address, label(key), value)
-
     # -- 收入支出决算总表 -------------------------------------------------------------
 
     def income_sources(self) -> list[Term]:
         """The eight income sources (本年收入 by source), in the table's order."""
         values = self.report.income.sources.parts()
         return [
-            self.keyed(f"income.sources.{field}", field, values[field]) for field in _SOURCE_KEYS
+            self.amount(f"income.sources.{field}", label(field), values[field])
+            for field in _SOURCE_KEYS
         ]
 
     def income_total(self) -> Term:
         """本年收入合计 (``income.sources.total``): published, else Σ of the sources."""
         stated = self.report.income.sources.stated_total
         if stated is not None:
-            return self.keyed("income.sources.stated_total", "income_total", stated)
-        return self.total(
-            self.income_sources(), "income.sources.parts_total", label("income_total")
-        )
+            return self.amount("income.sources.stated_total", label("income_total"), stated)
+        return self.sum(self.income_sources(), "income.sources.parts_total", label("income_total"))
 
     def income_grand_total_parts(self) -> list[Term]:
         """本年收入合计, 使用非财政拨款结余 and 年初结转和结余: the parts of 收入总计."""
         income = self.report.income
         return [
             self.income_total(),
-            self.keyed(
+            self.amount(
                 "income.non_fiscal_balance_used",
-                "non_fiscal_balance_used",
+                label("non_fiscal_balance_used"),
                 income.non_fiscal_balance_used,
             ),
-            self.keyed("income.opening_balance", "opening_balance", income.opening_balance),
+            self.amount("income.opening_balance", label("opening_balance"), income.opening_balance),
         ]
 
     def income_grand_total(self) -> Term:
         """收入总计 (``income.grand_total``): published, else Σ of its parts."""
         stated = self.report.income.stated_grand_total
         if stated is not None:
-            return self.keyed("income.stated_grand_total", "income_grand_total", stated)
+            return self.amount("income.stated_grand_total", label("income_grand_total"), stated)
         parts = self.income_grand_total_parts()
-        return self.total(parts, "income.parts_grand_total", label("income_grand_total"))
+        return self.sum(parts, "income.parts_grand_total", label("income_grand_total"))
 
     def natures(self) -> list[Term]:
         """The published natures of 本年支出 (支出决算表 合计 row), in column order."""
@@ -435,11 +423,13 @@ class Figures:
         """
         stated = self.report.expenditure.nature.stated_total
         if stated is not None:
-            return self.keyed("expenditure.nature.stated_total", "expenditure_total", stated)
+            return self.amount(
+                "expenditure.nature.stated_total", label("expenditure_total"), stated
+            )
         parts = self.natures()
         if not parts:
             return None
-        return self.total(parts, "expenditure.nature.parts_total", label("expenditure_total"))
+        return self.sum(parts, "expenditure.nature.parts_total", label("expenditure_total"))
 
     # -- the function tables ------------------------------------------------------------
 
@@ -467,7 +457,7 @@ class Figures:
         if not parts:
             return None
         address = join(line_address(line.code), table.attr, table.derived_total)
-        return self.total(parts, address, _cell_labels(line, table, table.total, prefixed))
+        return self.sum(parts, address, _cell_labels(line, table, table.total, prefixed))
 
     def effective(
         self, line: FunctionLine, table: FunctionTable, field: str, *, prefixed: bool = True
@@ -504,7 +494,7 @@ class Figures:
         if not children:
             return None
         address = join(line_address(code), table.attr, field)
-        return self.total(children, address, _cell_labels(line, table, field, prefixed=True))
+        return self.sum(children, address, _cell_labels(line, table, field, prefixed=True))
 
     def children(self, code: str, table: FunctionTable, field: str) -> list[Term]:
         """The roll-ups of the lines directly under ``code`` that publish the cell."""
@@ -539,7 +529,7 @@ class Figures:
             if amounts.stated_expenditure is not None:
                 return self.amount(f"{row}.stated_expenditure", labels, amounts.stated_expenditure)
             parts = self.fund_cells(fund_type, ("basic", "project"), named=named)
-            return self.total(parts, f"{row}.parts_expenditure", labels) if parts else None
+            return self.sum(parts, f"{row}.parts_expenditure", labels) if parts else None
         return self.optional(f"{row}.{column}", labels, getattr(amounts, column))
 
     def fund_cells(
@@ -574,7 +564,7 @@ class Figures:
         key = FISCAL_KEYS[column]
         stated = getattr(self.report.fiscal, f"stated_{column}")
         if stated is not None:
-            return self.keyed(f"fiscal.stated_{column}", key, stated)
+            return self.amount(f"fiscal.stated_{column}", label(key), stated)
         parts = self.fund_column(column)
         return self.sum(parts, f"fiscal.{column}", label(key)) if parts else None
 
@@ -591,18 +581,18 @@ class Figures:
         """政府采购货物支出, 工程支出 and 服务支出."""
         procurement = self.report.procurement
         return [
-            self.keyed("procurement.goods", "goods", procurement.goods),
-            self.keyed("procurement.works", "works", procurement.works),
-            self.keyed("procurement.services", "services", procurement.services),
+            self.amount("procurement.goods", label("goods"), procurement.goods),
+            self.amount("procurement.works", label("works"), procurement.works),
+            self.amount("procurement.services", label("services"), procurement.services),
         ]
 
     def procurement_total(self) -> Term:
         """政府采购支出总额 (``procurement.total``): published, else 货物 + 工程 + 服务."""
         stated = self.report.procurement.stated_total
         if stated is not None:
-            return self.keyed("procurement.stated_total", "procurement_total", stated)
+            return self.amount("procurement.stated_total", label("procurement_total"), stated)
         parts = self.procurement_parts()
-        return self.total(parts, "procurement.parts_total", label("procurement_total"))
+        return self.sum(parts, "procurement.parts_total", label("procurement_total"))
 
     # -- 财政拨款“三公”经费支出决算表 -----------------------------------------------------
 
@@ -745,9 +735,9 @@ class Figures:
         fiscal = self.report.fiscal
         grand_total: Term | None
         if fiscal.stated_income_grand_total is not None:
-            grand_total = self.keyed(
+            grand_total = self.amount(
                 "fiscal.stated_income_grand_total",
-                "fiscal_income_grand_total",
+                label("fiscal_income_grand_total"),
                 fiscal.stated_income_grand_total,
             )
         else:
@@ -757,7 +747,7 @@ class Figures:
                 if part is not None
             ]
             labels = label("fiscal_income_grand_total")
-            grand_total = self.total(parts, "fiscal.income_grand_total", labels) if parts else None
+            grand_total = self.sum(parts, "fiscal.income_grand_total", labels) if parts else None
         zh, en = label("fiscal_income_grand_total")
         yield Site("fiscal", zh, en, grand_total, fiscal.prior, None)
         zh, en = label("fiscal_expenditure")

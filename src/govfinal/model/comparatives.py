@@ -81,7 +81,7 @@ class BudgetVariance:
     """Comparison with a budget (与预算相比): 预决算差异率 or 执行率.
 
     Attributes:
-        budget: the budget amount (年初预算数 or 全年预算数).
+        budget: 预算数, the budget amount (年初预算数 or 全年预算数).
         basis: which budget ``budget`` is.
         variance: 预决算差异率 as published, in percent, signed.
         execution: 执行率 / 完成预算的 % as published, in percent.
@@ -112,7 +112,7 @@ class Figure:
     """A published amount with its comparatives.
 
     Attributes:
-        amount: the amount (决算数); ``None`` when the report gives only its parts.
+        amount: 决算数, the amount; ``None`` when the report gives only its parts.
         prior: comparison with the prior year.
         budget: comparison with a budget.
 

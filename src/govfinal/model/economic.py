@@ -71,7 +71,7 @@ class BasicExpenditureDetail:
     """一般公共预算财政拨款基本支出, by 人员经费/公用经费 and by economic class.
 
     Attributes:
-        stated_total: 一般公共预算财政拨款基本支出 as the narrative states it.
+        stated_total: 合计 (一般公共预算财政拨款基本支出) as the narrative states it.
         stated_personnel: 人员经费合计 as published.
         stated_public: 公用经费合计 as published.
         lines: the 支出经济分类 lines, 类 and 款, in table order, each code once.

@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from govfinal.errors import ClassificationError
-from govfinal.model._fields import amount, located, optional_amount
+from govfinal.model._fields import amount, distinct, located, optional_amount
 from govfinal.money import ZERO, sum_amounts, sum_published
 
 __all__ = ["ClassTotal", "Expenditure", "NatureAmounts"]
@@ -118,7 +118,9 @@ class Expenditure:
     surplus_distribution: Decimal = attrs.field(default=ZERO, converter=amount)
     closing_balance: Decimal = attrs.field(default=ZERO, converter=amount)
     stated_grand_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    classes: tuple[ClassTotal, ...] = attrs.field(default=(), converter=_class_totals)
+    classes: tuple[ClassTotal, ...] = attrs.field(
+        default=(), converter=_class_totals, validator=distinct("code")
+    )
 
     @property
     def total(self) -> Decimal:

@@ -50,12 +50,14 @@ class FunctionLine:
     Attributes:
         code: 科目编码, e.g. ``"2060101"``.
         name: 科目名称 as the report prints it.
-        expenditure: its row of the 支出决算表 (all funds, by nature).
-        income: its row of the 收入决算表.
-        general_budget: its row of the 一般公共预算财政拨款支出决算表, with the
-            narrative's comparatives for this line.
-        government_fund: its row of the 政府性基金预算财政拨款收入支出决算表.
-        state_capital: its row of the 国有资本经营预算财政拨款收入支出决算表.
+        expenditure: 本年支出 (all funds, by nature): its row of the 支出决算表.
+        income: 本年收入: its row of the 收入决算表.
+        general_budget: 一般公共预算财政拨款: its row of the
+            一般公共预算财政拨款支出决算表, with the narrative's comparatives for this line.
+        government_fund: 政府性基金预算财政拨款: its row of the
+            政府性基金预算财政拨款收入支出决算表.
+        state_capital: 国有资本经营预算财政拨款: its row of the
+            国有资本经营预算财政拨款收入支出决算表.
 
     """
 

@@ -54,12 +54,12 @@ class FundAmounts:
     Attributes:
         opening: 年初结转和结余.
         income: 本年收入.
-        basic: 本年支出 — 基本支出.
-        project: 本年支出 — 项目支出.
-        stated_expenditure: 本年支出 合计 as published.
+        basic: 基本支出, of 本年支出.
+        project: 项目支出, of 本年支出.
+        stated_expenditure: 本年支出合计 as published.
         closing: 年末结转和结余.
-        prior: comparison of 本年支出 with the prior year.
-        budget: comparison of 本年支出 with its budget.
+        prior: 本年支出, compared with the prior year.
+        budget: 本年支出, compared with its budget.
 
     """
 
@@ -110,8 +110,8 @@ class FiscalAllocations:
         stated_closing: 年末财政拨款结转和结余 as published.
         stated_income_grand_total: 财政拨款收入总计 as published.
         stated_expenditure_grand_total: 财政拨款支出总计 as published.
-        prior: comparison of 财政拨款收入支出总计 with the prior year.
-        budget: comparison of 本年财政拨款支出 with the budget.
+        prior: 财政拨款收入支出总计, compared with the prior year.
+        budget: 本年财政拨款支出, compared with the budget.
 
     """
 

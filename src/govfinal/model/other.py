@@ -22,6 +22,7 @@ import attrs
 
 from govfinal.model._fields import (
     count,
+    distinct,
     located,
     non_negative_amount,
     optional_count,
@@ -44,9 +45,11 @@ class Procurement:
         services: 政府采购服务支出.
         stated_total: 政府采购支出总额 as published.
         sme_contracts: 授予中小企业合同金额.
-        small_micro_contracts: of which 授予小微企业合同金额.
-        stated_sme_share: 占政府采购支出总额的 % of the SME contracts, as published.
-        stated_small_micro_share: 占政府采购支出总额的 % of the small and micro contracts.
+        small_micro_contracts: 授予小微企业合同金额, of the SME contracts.
+        stated_sme_share: 授予中小企业合同金额占比, in percent of 政府采购支出总额,
+            as published.
+        stated_small_micro_share: 授予小微企业合同金额占比, in percent of
+            政府采购支出总额, as published.
 
     """
 
@@ -94,7 +97,7 @@ class VehicleHolding:
 
     Attributes:
         use: the use category.
-        count: number of vehicles (辆).
+        count: 车辆数, the number of vehicles (辆).
         note: what the vehicles are, as published (e.g. for 其他用车).
 
     """
@@ -115,13 +118,13 @@ class Assets:
 
     Attributes:
         fixed_assets_original_value: 固定资产原值.
-        building_area: 房屋 area in square metres (平方米).
-        building_value: 房屋 value.
+        building_area: 房屋面积, in square metres (平方米).
+        building_value: 房屋价值.
         vehicles: vehicles held, by use category (listed or not, a category
             missing here holds 0).
-        stated_vehicle_count: 车辆 N 辆 as published.
-        vehicle_value: 车辆 value.
-        large_equipment: 单价 100 万元（含）以上设备（不含车辆）, 台（套）.
+        stated_vehicle_count: 车辆总数 (车辆 N 辆) as published.
+        vehicle_value: 车辆价值.
+        large_equipment: 大型设备台（套）数: 单价 100 万元（含）以上的设备（不含车辆）.
 
     """
 
@@ -134,7 +137,9 @@ class Assets:
     building_value: Decimal | None = attrs.field(
         default=None, converter=optional_non_negative_amount
     )
-    vehicles: tuple[VehicleHolding, ...] = attrs.field(default=(), converter=_holdings)
+    vehicles: tuple[VehicleHolding, ...] = attrs.field(
+        default=(), converter=_holdings, validator=distinct("use")
+    )
     stated_vehicle_count: int | None = attrs.field(default=None, converter=optional_count)
     vehicle_value: Decimal | None = attrs.field(
         default=None, converter=optional_non_negative_amount

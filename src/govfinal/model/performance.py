@@ -29,6 +29,7 @@ import attrs
 from govfinal import ratios
 from govfinal.model._fields import (
     count,
+    distinct,
     located,
     non_negative_amount,
     optional_amount,
@@ -206,7 +207,7 @@ class Funding:
     """The funding block of a self-evaluation table, with its execution score.
 
     Attributes:
-        total: the total row (年度总资金 / 年度资金总额).
+        total: 年度总资金, the total row (年度总资金 / 年度资金总额).
         sources: the rows by source (中央, 自治区/省, 地（州、市）, 县（市、区）,
             其他; or 当年财政拨款 and 其他资金).
         weight: 分值权重 of budget execution.
@@ -216,7 +217,9 @@ class Funding:
     """
 
     total: FundingRow
-    sources: tuple[FundingRow, ...] = attrs.field(default=(), converter=_rows)
+    sources: tuple[FundingRow, ...] = attrs.field(
+        default=(), converter=_rows, validator=distinct("label")
+    )
     weight: Decimal = attrs.field(default=Decimal(10), converter=non_negative_amount)
     stated_execution_rate: Decimal | None = attrs.field(
         default=None, converter=optional_non_negative_percent
@@ -238,9 +241,9 @@ class CompletionSpending:
     """The spending a completion statement gives (实际完成情况: 实际完成支出 X 万元，其中…).
 
     Attributes:
-        total: the spending stated in total.
-        basic: of which basic (running) expenditure.
-        project: of which project expenditure.
+        total: 合计, the spending stated in total.
+        basic: 基本支出, of it: basic (running) expenditure.
+        project: 项目支出, of it: project expenditure.
 
     """
 
@@ -261,15 +264,16 @@ class SelfEvaluation:
     Attributes:
         kind: department or project table.
         name: 部门（单位）名称 or 项目名称.
-        funding: the funding block with its execution score.
+        funding: 资金来源, the funding block with its execution score.
         indicators: the 三级指标, in table order.
         goal: 年度总体目标 — 预期目标.
         completion: 实际完成情况, as published.
-        completion_spending: the spending figures the completion statement gives.
+        completion_spending: 实际完成情况所列支出, the spending figures the completion
+            statement gives.
         department: 主管部门.
         implementer: 实施单位.
         stated_total_score: 总分 / 得分合计 as published.
-        stated_total_weight: the 分值 total as published (usually 100).
+        stated_total_weight: 分值合计, the 分值 total as published (usually 100).
         year: 年度 of the table.
 
     """
@@ -277,7 +281,9 @@ class SelfEvaluation:
     kind: EvaluationKind = attrs.field(validator=attrs.validators.instance_of(EvaluationKind))
     name: str
     funding: Funding
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_indicators)
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_indicators, validator=distinct("name")
+    )
     goal: str = ""
     completion: str = ""
     completion_spending: CompletionSpending | None = None
@@ -315,12 +321,14 @@ class PerformanceSummary:
     """十一、预算绩效的情况说明, and the self-evaluation tables it introduces.
 
     Attributes:
-        department_evaluations: number of 部门（单位）整体支出绩效自评表.
+        department_evaluations: 整体支出绩效自评表数, the number of
+            部门（单位）整体支出绩效自评表.
         department_budget: 全年预算总额 covered by the department evaluation.
         department_executed: 实际执行总额.
-        project_evaluations: number of projects evaluated (预算绩效评价项目).
-        project_budget: their 全年预算数.
-        project_executed: their 全年执行数.
+        project_evaluations: 绩效评价项目数, the number of projects evaluated
+            (预算绩效评价项目).
+        project_budget: 评价项目全年预算数, their 全年预算数.
+        project_executed: 评价项目全年执行数, their 全年执行数.
         achievements: 取得的成效, as published.
         problems: 发现的问题及原因, as published.
         improvements: 下一步改进措施, as published.
@@ -345,7 +353,9 @@ class PerformanceSummary:
     achievements: str = ""
     problems: str = ""
     improvements: str = ""
-    evaluations: tuple[SelfEvaluation, ...] = attrs.field(default=(), converter=_evaluations)
+    evaluations: tuple[SelfEvaluation, ...] = attrs.field(
+        default=(), converter=_evaluations, validator=distinct("name")
+    )
 
     def of_kind(self, kind: EvaluationKind) -> tuple[SelfEvaluation, ...]:
         """The tables of one kind, in order."""

@@ -54,7 +54,8 @@ class Profile:
         staff: 人员情况.
         subordinate_units: names of subordinate budget units (下属预算单位).
         divisions: names of internal divisions (内设科室), if listed.
-        stated_division_count: 下设 N 个科室 as published, when the names are not listed.
+        stated_division_count: 内设科室数 (下设 N 个科室) as published, when the names
+            are not listed.
 
     """
 

@@ -39,19 +39,19 @@ class FinalAccount:
 
     Attributes:
         unit: who reports, for which year, in which amount unit.
-        profile: 第一部分 单位概况.
+        profile: 单位概况 (第一部分).
         income: the income side of the 收入支出决算总表.
         expenditure: the expenditure side of the 收入支出决算总表.
         functions: 支出功能分类 lines with the cells of the function tables.
-        fiscal: 财政拨款 by fund type (财政拨款收入支出决算总表).
+        fiscal: the fiscal allocations by fund type (财政拨款收入支出决算总表).
         general_budget_basic: 一般公共预算财政拨款基本支出 by economic class.
-        three_public: 财政拨款“三公”经费.
+        three_public: “三公”经费 (财政拨款“三公”经费支出决算表).
         operating_costs: 机关运行经费 (for 行政 and 参公 units), with comparatives;
             its 决算数, 预算数 and 上年决算数 cannot be negative.
         procurement: 政府采购.
         assets: 国有资产占用.
         performance: 预算绩效 summary (narrative section 十一).
-        grand_total_prior: comparison of 收入支出总计 with the prior year.
+        grand_total_prior: 收入支出总计, compared with the prior year.
         other_matters: 其他需说明的事项, one paragraph each.
 
     """

@@ -62,8 +62,8 @@ class ThreePublicExpenses:
         vehicles_held: 公务用车保有量 (辆).
         reception_batches: 国内公务接待批次.
         reception_persons: 国内公务接待人次.
-        foreign_reception_batches: of which 外宾接待批次.
-        foreign_reception_persons: of which 外宾接待人次.
+        foreign_reception_batches: 外宾接待批次, of the 国内公务接待批次.
+        foreign_reception_persons: 外宾接待人次, of the 国内公务接待人次.
         vehicle_operation_content: what 运行维护费 paid for, as published.
         vehicle_difference_reason: why 保有量 differs from the vehicles among assets.
 

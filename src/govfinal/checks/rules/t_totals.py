@@ -30,10 +30,10 @@ def income_grand_total(report: FinalAccount, checker: Checker) -> Iterator[Findi
         return
     parts = checker.figures.income_grand_total_parts()
     yield checker.equal(
-        checker.figures.keyed(
-            "income.stated_grand_total", "income_grand_total", income.stated_grand_total
+        checker.figures.amount(
+            "income.stated_grand_total", label("income_grand_total"), income.stated_grand_total
         ),
-        checker.figures.total(parts, "income.parts_grand_total", label("income_grand_total")),
+        checker.figures.sum(parts, "income.parts_grand_total", label("income_grand_total")),
     )
 
 
@@ -52,22 +52,22 @@ def expenditure_grand_total(report: FinalAccount, checker: Checker) -> Iterator[
         return
     parts = [
         total,
-        checker.figures.keyed(
+        checker.figures.amount(
             "expenditure.surplus_distribution",
-            "surplus_distribution",
+            label("surplus_distribution"),
             expenditure.surplus_distribution,
         ),
-        checker.figures.keyed(
-            "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
+        checker.figures.amount(
+            "expenditure.closing_balance", label("closing_balance"), expenditure.closing_balance
         ),
     ]
     yield checker.equal(
-        checker.figures.keyed(
+        checker.figures.amount(
             "expenditure.stated_grand_total",
-            "expenditure_grand_total",
+            label("expenditure_grand_total"),
             expenditure.stated_grand_total,
         ),
-        checker.figures.total(
+        checker.figures.sum(
             parts, "expenditure.parts_grand_total", label("expenditure_grand_total")
         ),
     )
@@ -86,13 +86,13 @@ def grand_totals_balance(report: FinalAccount, checker: Checker) -> Iterator[Fin
     if income.stated_grand_total is None or expenditure.stated_grand_total is None:
         return
     yield checker.equal(
-        checker.figures.keyed(
+        checker.figures.amount(
             "expenditure.stated_grand_total",
-            "expenditure_grand_total",
+            label("expenditure_grand_total"),
             expenditure.stated_grand_total,
         ),
-        checker.figures.keyed(
-            "income.stated_grand_total", "income_grand_total", income.stated_grand_total
+        checker.figures.amount(
+            "income.stated_grand_total", label("income_grand_total"), income.stated_grand_total
         ),
     )
 
@@ -110,8 +110,10 @@ def income_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Findi
     if sources.stated_total is None:
         return
     yield checker.equal(
-        checker.figures.keyed("income.sources.stated_total", "income_total", sources.stated_total),
-        checker.figures.total(
+        checker.figures.amount(
+            "income.sources.stated_total", label("income_total"), sources.stated_total
+        ),
+        checker.figures.sum(
             checker.figures.income_sources(), "income.sources.parts_total", label("income_total")
         ),
     )
@@ -131,10 +133,10 @@ def expenditure_natures_sum(report: FinalAccount, checker: Checker) -> Iterator[
     if nature.stated_total is None or not parts:
         return
     yield checker.equal(
-        checker.figures.keyed(
-            "expenditure.nature.stated_total", "expenditure_total", nature.stated_total
+        checker.figures.amount(
+            "expenditure.nature.stated_total", label("expenditure_total"), nature.stated_total
         ),
-        checker.figures.total(parts, "expenditure.nature.parts_total", label("expenditure_total")),
+        checker.figures.sum(parts, "expenditure.nature.parts_total", label("expenditure_total")),
     )
 
 
@@ -152,7 +154,7 @@ def expenditure_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[
     if total is None or not classes:
         return
     yield checker.equal(
-        total, checker.figures.total(classes, "functions", label("expenditure_total"))
+        total, checker.figures.sum(classes, "functions", label("expenditure_total"))
     )
 
 
@@ -170,7 +172,7 @@ def income_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Findi
         return
     yield checker.equal(
         checker.figures.income_total(),
-        checker.figures.total(classes, "functions", label("income_total")),
+        checker.figures.sum(classes, "functions", label("income_total")),
     )
 
 
@@ -188,12 +190,12 @@ def basic_personnel_public(report: FinalAccount, checker: Checker) -> Iterator[F
     if basic is None or expenditure.personnel is None or expenditure.public is None:
         return
     parts = [
-        checker.figures.keyed("expenditure.personnel", "personnel", expenditure.personnel),
-        checker.figures.keyed("expenditure.public", "public", expenditure.public),
+        checker.figures.amount("expenditure.personnel", label("personnel"), expenditure.personnel),
+        checker.figures.amount("expenditure.public", label("public"), expenditure.public),
     ]
     yield checker.equal(
-        checker.figures.keyed("expenditure.nature.basic", "basic", basic),
-        checker.figures.total(parts, "expenditure", label("basic")),
+        checker.figures.amount("expenditure.nature.basic", label("basic"), basic),
+        checker.figures.sum(parts, "expenditure", label("basic")),
     )
 
 
@@ -210,15 +212,17 @@ def negative_amount(report: FinalAccount, checker: Checker) -> Iterator[Finding 
     income, expenditure = report.income, report.expenditure
     figures = [
         *checker.figures.income_sources(),
-        checker.figures.keyed(
+        checker.figures.amount(
             "income.non_fiscal_balance_used",
-            "non_fiscal_balance_used",
+            label("non_fiscal_balance_used"),
             income.non_fiscal_balance_used,
         ),
-        checker.figures.keyed("income.opening_balance", "opening_balance", income.opening_balance),
+        checker.figures.amount(
+            "income.opening_balance", label("opening_balance"), income.opening_balance
+        ),
         *checker.figures.natures(),
-        checker.figures.keyed(
-            "expenditure.closing_balance", "closing_balance", expenditure.closing_balance
+        checker.figures.amount(
+            "expenditure.closing_balance", label("closing_balance"), expenditure.closing_balance
         ),
     ]
     for figure in figures:
@@ -303,5 +307,5 @@ def summary_classes_sum(report: FinalAccount, checker: Checker) -> Iterator[Find
         for entry in printed
     ]
     yield checker.equal(
-        total, checker.figures.total(parts, "expenditure.classes", label("expenditure_total"))
+        total, checker.figures.sum(parts, "expenditure.classes", label("expenditure_total"))
     )

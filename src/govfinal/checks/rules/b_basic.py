@@ -92,11 +92,11 @@ def group_term(
     key = _GROUP_KEYS[group]
     stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
     if stated is not None:
-        return checker.figures.keyed(f"{PREFIX}.stated_{key}", key, stated)
+        return checker.figures.amount(f"{PREFIX}.stated_{key}", label(key), stated)
     parts = group_terms(checker, detail, group)
     if not parts:
         return None
-    return checker.figures.total(parts, f"{PREFIX}.{key}", label(key))
+    return checker.figures.sum(parts, f"{PREFIX}.{key}", label(key))
 
 
 def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | None:
@@ -110,7 +110,7 @@ def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | Non
     ]
     if not parts:
         return None
-    return checker.figures.total(parts, f"{PREFIX}.total", BASIC_LABEL)
+    return checker.figures.sum(parts, f"{PREFIX}.total", BASIC_LABEL)
 
 
 def _stated_total(checker: Checker, value: Decimal) -> Term:
@@ -138,7 +138,7 @@ def basic_detail_personnel_public(
         return
     yield checker.equal(
         _stated_total(checker, detail.stated_total),
-        checker.figures.total([personnel, public], PREFIX, BASIC_LABEL),
+        checker.figures.sum([personnel, public], PREFIX, BASIC_LABEL),
     )
 
 
@@ -153,8 +153,8 @@ def group_findings(
     if stated is None or not parts:
         return
     yield checker.equal(
-        checker.figures.keyed(f"{PREFIX}.stated_{key}", key, stated),
-        checker.figures.total(parts, f"{PREFIX}.{key}", label(key)),
+        checker.figures.amount(f"{PREFIX}.stated_{key}", label(key), stated),
+        checker.figures.sum(parts, f"{PREFIX}.{key}", label(key)),
     )
 
 
@@ -211,7 +211,7 @@ def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Fi
             continue
         yield checker.equal(
             stated,
-            checker.figures.total(
+            checker.figures.sum(
                 items, line_address(line.code), (f"{line.name}各款之和", f"Σ items of {line.code}")
             ),
         )
@@ -309,12 +309,8 @@ def basic_general_budget_within_basic(
         return
     yield checker.at_most(
         checker.figures.amount("fiscal.general_budget.basic", BASIC_LABEL, fund_basic),
-        checker.figures.keyed("expenditure.nature.basic", "basic", all_basic),
+        checker.figures.amount("expenditure.nature.basic", label("basic"), all_basic),
     )
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split())
 
 
 @rule(
@@ -343,7 +339,7 @@ def economic_code_unknown_or_renamed(
                 f"economic code {line.code} ({line.name}) is not in the code table"
                 " (accepted as listed)",
             )
-        elif _compact(official) != _compact(line.name):
+        elif not ECONOMIC_CODES.names_as(line.code, line.name):
             reported.add((line.code, line.name))
             yield checker.finding(
                 line_address(line.code),

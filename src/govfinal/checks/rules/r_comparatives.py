@@ -221,7 +221,7 @@ def item_changes_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding
         zh, en = fund_site.label_zh, fund_site.label_en
         yield checker.equal(
             fund_change,
-            checker.figures.total(
+            checker.figures.sum(
                 items, "functions", (f"{zh}各项增减额", f"changes by item of {en}")
             ),
         )

@@ -59,8 +59,8 @@ def fund_balance(report: FinalAccount, checker: Checker) -> Iterator[Finding | N
             for c in ("expenditure", "closing")
         ]
         row = f"fiscal.{fund_type.field}"
-        stated = figures.total(outflow, f"{row}.closing", _fund_name(fund_type))
-        derived = figures.total(inflow, row, ("", ""))
+        stated = figures.sum(outflow, f"{row}.closing", _fund_name(fund_type))
+        derived = figures.sum(inflow, row, ("", ""))
         yield checker.equal(stated, derived)
 
 
@@ -83,7 +83,7 @@ def fund_natures(report: FinalAccount, checker: Checker) -> Iterator[Finding | N
         assert stated is not None
         address = f"fiscal.{fund_type.field}.parts_expenditure"
         yield checker.equal(
-            stated, figures.total(parts, address, ("本年支出", "expenditure for the year"))
+            stated, figures.sum(parts, address, ("本年支出", "expenditure for the year"))
         )
 
 
@@ -105,7 +105,7 @@ def fiscal_column_sums(report: FinalAccount, checker: Checker) -> Iterator[Findi
             continue
         key = FISCAL_KEYS[column]
         yield checker.equal(
-            checker.figures.keyed(f"fiscal.stated_{column}", key, stated),
+            checker.figures.amount(f"fiscal.stated_{column}", label(key), stated),
             checker.figures.sum(parts, "fiscal", label(key)),
         )
 
@@ -136,8 +136,8 @@ def fiscal_grand_totals(report: FinalAccount, checker: Checker) -> Iterator[Find
         key = f"fiscal_{name}"
         parts = [checker.figures.fiscal_total_or_blank(column) for column in columns]
         yield checker.equal(
-            checker.figures.keyed(f"fiscal.stated_{name}", key, stated),
-            checker.figures.total(parts, "fiscal", label(key)),
+            checker.figures.amount(f"fiscal.stated_{name}", label(key), stated),
+            checker.figures.sum(parts, "fiscal", label(key)),
         )
 
 
@@ -156,11 +156,13 @@ def fiscal_grand_totals_balance(report: FinalAccount, checker: Checker) -> Itera
     if income is None or expenditure is None:
         return
     yield checker.equal(
-        checker.figures.keyed(
-            "fiscal.stated_expenditure_grand_total", "fiscal_expenditure_grand_total", expenditure
+        checker.figures.amount(
+            "fiscal.stated_expenditure_grand_total",
+            label("fiscal_expenditure_grand_total"),
+            expenditure,
         ),
-        checker.figures.keyed(
-            "fiscal.stated_income_grand_total", "fiscal_income_grand_total", income
+        checker.figures.amount(
+            "fiscal.stated_income_grand_total", label("fiscal_income_grand_total"), income
         ),
     )
 
@@ -182,7 +184,7 @@ def fund_income_matches_sources(report: FinalAccount, checker: Checker) -> Itera
             continue
         field = fund_type.field
         yield checker.equal(
-            stated, checker.figures.keyed(f"income.sources.{field}", field, sources[field])
+            stated, checker.figures.amount(f"income.sources.{field}", label(field), sources[field])
         )
 
 
@@ -254,7 +256,7 @@ def fiscal_opening_within_total(report: FinalAccount, checker: Checker) -> Itera
     if part is None:
         return
     opening = report.income.opening_balance
-    whole = checker.figures.keyed("income.opening_balance", "opening_balance", opening)
+    whole = checker.figures.amount("income.opening_balance", label("opening_balance"), opening)
     yield checker.at_most(part, whole)
 
 
@@ -272,7 +274,7 @@ def fiscal_closing_within_total(report: FinalAccount, checker: Checker) -> Itera
     if part is None:
         return
     closing = report.expenditure.closing_balance
-    whole = checker.figures.keyed("expenditure.closing_balance", "closing_balance", closing)
+    whole = checker.figures.amount("expenditure.closing_balance", label("closing_balance"), closing)
     yield checker.at_most(part, whole)
 
 
@@ -299,5 +301,5 @@ def fiscal_expenditure_within_total(
     fiscal_project = checker.figures.sum(
         projects, "fiscal", ("财政拨款项目支出", "fiscal project expenditure")
     )
-    whole = checker.figures.keyed("expenditure.nature.project", "project", project)
+    whole = checker.figures.amount("expenditure.nature.project", label("project"), project)
     yield checker.at_most(fiscal_project, whole)

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from govfinal import ratios
+from govfinal.address import join, keyed
 from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
@@ -47,7 +48,7 @@ def public_costs(report: FinalAccount, checker: Checker) -> Term | None:
     parts = _public_item_terms(detail, checker)
     if not parts:
         return None
-    return checker.figures.total(parts, "general_budget_basic.lines", (_PUBLIC_ZH, _PUBLIC_EN))
+    return checker.figures.sum(parts, "general_budget_basic.lines", (_PUBLIC_ZH, _PUBLIC_EN))
 
 
 def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list[Term]:
@@ -59,7 +60,7 @@ def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list
             continue
         if line.is_class and any(code.startswith(line.code) for code in item_codes):
             continue
-        path = f"general_budget_basic[{line.code}].amount"
+        path = join(keyed("general_budget_basic", line.code), "amount")
         zh, en = f"{line.name}（{line.code}）", f"economic class {line.code}"
         terms.append(checker.figures.amount(path, (zh, en), line.amount))
     return terms
@@ -84,7 +85,8 @@ def operating_costs_equals_public(
     if public is None:
         return
     yield checker.equal(
-        checker.figures.keyed("operating_costs.amount", "operating_costs", costs.amount), public
+        checker.figures.amount("operating_costs.amount", label("operating_costs"), costs.amount),
+        public,
     )
 
 
@@ -153,8 +155,8 @@ def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding 
     if stated is None:
         return
     yield checker.equal(
-        checker.figures.keyed("procurement.stated_total", "procurement_total", stated),
-        checker.figures.total(
+        checker.figures.amount("procurement.stated_total", label("procurement_total"), stated),
+        checker.figures.sum(
             checker.figures.procurement_parts(), "procurement", label("procurement_total")
         ),
     )
@@ -162,13 +164,13 @@ def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding 
 
 def _sme(report: FinalAccount, checker: Checker) -> Term:
     value = report.procurement.sme_contracts
-    return checker.figures.keyed("procurement.sme_contracts", "sme_contracts", value)
+    return checker.figures.amount("procurement.sme_contracts", label("sme_contracts"), value)
 
 
 def _small_micro(report: FinalAccount, checker: Checker) -> Term:
     value = report.procurement.small_micro_contracts
-    return checker.figures.keyed(
-        "procurement.small_micro_contracts", "small_micro_contracts", value
+    return checker.figures.amount(
+        "procurement.small_micro_contracts", label("small_micro_contracts"), value
     )
 
 
@@ -287,12 +289,12 @@ def assets_vehicles_by_use(report: FinalAccount, checker: Checker) -> Iterator[F
         return
     parts = [
         (
-            f"assets.vehicles[{index}].count",
+            join(keyed("assets.vehicles", holding.use.value), "count"),
             holding.use.value,
             holding.use.name.lower(),
             holding.count,
         )
-        for index, holding in enumerate(assets.vehicles)
+        for holding in assets.vehicles
     ]
     yield _count_mismatch(
         checker,
@@ -410,5 +412,5 @@ def performance_project_execution(
         executed,
     )
     yield checker.at_most(
-        stated, checker.figures.keyed("expenditure.nature.project", "project", project)
+        stated, checker.figures.amount("expenditure.nature.project", label("project"), project)
     )

@@ -10,39 +10,35 @@ Published scores are also compared with the scoring policy of the check
 options (:attr:`CheckOptions.scoring`, :class:`~govfinal.scoring.StandardPolicy`
 by default). A policy recomputes a score from published figures, so the
 comparison is rounding-exact like every other: the policy's score is taken over
-the intervals its operands stand for (:func:`~govfinal.checks.tolerance.ratio_range`)
-and the stated score is accepted when some value in that range rounds to it at
-the stated score's own precision. Scores deviating from the policy are
-warnings: a policy is a convention, not an identity.
+the intervals its operands stand for, and the stated score is accepted when
+some value in that range rounds to it at the stated score's own precision
+(:mod:`govfinal.checks.scoring_intervals`). Scores deviating from the policy
+are warnings: a policy is a convention, not an identity.
 
 Weights (分值) and the counts of tables are exact figures and must agree exactly.
-Paths start at ``performance.evaluations[i]``, e.g.
-``performance.evaluations[1].indicators[1].score``.
+Addresses name a table by its name, an indicator by its name and a funding row
+by its label (:mod:`govfinal.address`), e.g.
+``performance.evaluations[科普工作人员补助].indicators[发放次数].score`` or
+``performance.evaluations[科学技术协会].funding.sources[其他资金].executed``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 from decimal import Decimal
 
-import attrs
-
 from govfinal import ratios
+from govfinal.address import join, keyed
 from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.tolerance import Term, percent_half_width, ratio_range, rounds_to, shown
-from govfinal.errors import GovFinalError
-from govfinal.model.performance import (
-    EvaluationKind,
-    Funding,
-    FundingRow,
-    Indicator,
-    SelfEvaluation,
-)
+from govfinal.checks.scoring_intervals import judge_execution, judge_indicator
+from govfinal.checks.tolerance import Term, percent_half_width, shown
+from govfinal.model.performance import EvaluationKind, FundingRow, Indicator, SelfEvaluation
 from govfinal.model.report import FinalAccount
-from govfinal.money import CONTEXT, HUNDRED, ONE, ZERO, to_decimal
-from govfinal.scoring import Grade, ScoreBand, ScoringPolicy, StandardPolicy, round_score
+from govfinal.money import CONTEXT, HUNDRED, ZERO
+from govfinal.scoring import Grade
+from govfinal.terms import label
 
 DEPARTMENT_TABLE = EvaluationKind.DEPARTMENT.value
 PROJECT_TABLE = EvaluationKind.PROJECT.value
@@ -66,9 +62,23 @@ _EXECUTION_ZH, _EXECUTION_EN = "预算执行率", "budget execution"
 # -- naming ------------------------------------------------------------------------
 
 
-def evaluation_path(index: int) -> str:
-    """The path of a self-evaluation table, e.g. ``performance.evaluations[1]``."""
-    return f"performance.evaluations[{index}]"
+EVALUATIONS = "performance.evaluations"
+"""The address of the self-evaluation tables."""
+
+
+def evaluation_path(evaluation: SelfEvaluation) -> str:
+    """The address of a table, by its name: ``performance.evaluations[科普工作人员补助]``."""
+    return keyed(EVALUATIONS, evaluation.name)
+
+
+def indicator_path(prefix: str, indicator: Indicator) -> str:
+    """The address of an indicator of the table at ``prefix``, by its name."""
+    return keyed(join(prefix, "indicators"), indicator.name)
+
+
+def source_path(prefix: str, row: FundingRow) -> str:
+    """The address of a funding row of the table at ``prefix``, by its label."""
+    return keyed(join(prefix, "funding", "sources"), row.label)
 
 
 def evaluation_title(evaluation: SelfEvaluation) -> tuple[str, str]:
@@ -79,9 +89,9 @@ def evaluation_title(evaluation: SelfEvaluation) -> tuple[str, str]:
 
 
 def _evaluations(report: FinalAccount) -> Iterator[tuple[str, SelfEvaluation]]:
-    """Each table with its path, in the report's order."""
-    for index, evaluation in enumerate(report.performance.evaluations):
-        yield evaluation_path(index), evaluation
+    """Each table with its address, in the report's order."""
+    for evaluation in report.performance.evaluations:
+        yield evaluation_path(evaluation), evaluation
 
 
 def _row_name(row: FundingRow) -> str:
@@ -107,15 +117,15 @@ def _score_terms(checker: Checker, prefix: str, evaluation: SelfEvaluation) -> l
         return None
     terms = [
         checker.figures.amount(
-            f"{prefix}.funding.stated_score",
+            join(prefix, "funding", "stated_score"),
             (_EXECUTION_ZH, f"score of {_EXECUTION_EN}"),
             funding.stated_score,
         )
     ]
-    for index, indicator in enumerate(evaluation.indicators):
+    for indicator in evaluation.indicators:
         if indicator.score is None:
             return None
-        path = f"{prefix}.indicators[{index}].score"
+        path = join(indicator_path(prefix, indicator), "score")
         terms.append(
             checker.figures.amount(
                 path, (indicator.name, f"score of {indicator.name}"), indicator.score
@@ -148,10 +158,15 @@ def _weights_finding(checker: Checker, prefix: str, evaluation: SelfEvaluation) 
     if total == expected:
         return None
     parts = [
-        (f"{prefix}.funding.weight", _EXECUTION_ZH, _EXECUTION_EN, evaluation.funding.weight),
+        (
+            join(prefix, "funding", "weight"),
+            _EXECUTION_ZH,
+            _EXECUTION_EN,
+            evaluation.funding.weight,
+        ),
         *(
-            (f"{prefix}.indicators[{index}].weight", i.name, i.name, i.weight)
-            for index, i in enumerate(evaluation.indicators)
+            (join(indicator_path(prefix, i), "weight"), i.name, i.name, i.weight)
+            for i in evaluation.indicators
         ),
     ]
     formula_zh = " + ".join(f"{zh} {shown(weight)}" for _path, zh, _en, weight in parts)
@@ -162,7 +177,7 @@ def _weights_finding(checker: Checker, prefix: str, evaluation: SelfEvaluation) 
         diff = CONTEXT.subtract(total, expected)
         standard, diff_ = shown(expected), shown(diff)
         return checker.finding(
-            f"{prefix}.total_weight",
+            join(prefix, "total_weight"),
             f"{title_zh} 分值合计 {formula_zh} = {sum_} ≠ {standard}（差 {diff_}，分值须完全一致）",
             f"{title_en}: weights {formula_en} = {sum_} ≠ {standard}"
             f" (difference {diff_}; weights must agree exactly)",
@@ -173,7 +188,7 @@ def _weights_finding(checker: Checker, prefix: str, evaluation: SelfEvaluation) 
         )
     said, diff_ = shown(stated), shown(CONTEXT.subtract(stated, total))
     return checker.finding(
-        f"{prefix}.stated_total_weight",
+        join(prefix, "stated_total_weight"),
         f"{title_zh} 分值合计 {said} ≠ {formula_zh} = {sum_}（差 {diff_}，分值须完全一致）",
         f"{title_en}: total weight {said} ≠ {formula_en} = {sum_}"
         f" (difference {diff_}; weights must agree exactly)",
@@ -202,12 +217,12 @@ def evaluation_scores_sum(report: FinalAccount, checker: Checker) -> Iterator[Fi
             continue
         title_zh, title_en = evaluation_title(evaluation)
         stated = checker.figures.amount(
-            f"{prefix}.stated_total_score",
+            join(prefix, "stated_total_score"),
             (f"{title_zh} 总分", f"total score of the {title_en}"),
             evaluation.stated_total_score,
         )
-        derived = checker.figures.total(
-            scores, f"{prefix}.published_scores_total", ("得分合计", "scores")
+        derived = checker.figures.sum(
+            scores, join(prefix, "published_scores_total"), ("得分合计", "scores")
         )
         yield checker.equal(stated, derived)
 
@@ -215,137 +230,17 @@ def evaluation_scores_sum(report: FinalAccount, checker: Checker) -> Iterator[Fi
 # -- scores against the policy -------------------------------------------------------
 
 
-def _policy_range(
-    score_at: Callable[[Decimal, Decimal], ScoreBand | None],
-    operands: Sequence[Term],
-    center: ScoreBand,
-) -> tuple[Decimal, Decimal] | None:
-    """The lowest and highest score the policy gives over the operands' intervals.
-
-    ``score_at`` scores ``(denominator, other)``; the first operand is the
-    denominator of the policy's ratio (the target, or the budget). ``None``
-    when the denominator's interval straddles zero (nothing can be refuted).
-    """
-    # Both bounds evaluate the policy at the same points (the published values
-    # and the corners of their intervals): score each point once. The published
-    # point is ``center`` already. Keys are the operand values themselves.
-    bands: dict[tuple[Decimal, Decimal], ScoreBand | None] = {
-        (operands[0].value, operands[1].value): center
-    }
-
-    def band_at(first: Decimal, second: Decimal) -> ScoreBand | None:
-        key = (first, second)
-        if key not in bands:
-            bands[key] = score_at(first, second)
-        return bands[key]
-
-    def bound(pick: Callable[[ScoreBand], Decimal]) -> Callable[..., Decimal]:
-        def at(first: Decimal, second: Decimal) -> Decimal:
-            band = band_at(first, second)
-            return pick(center if band is None else band)
-
-        return at
-
-    lowest = ratio_range(bound(lambda band: band.low), operands, operands[0])
-    highest = ratio_range(bound(lambda band: band.high), operands, operands[0])
-    if not lowest.bounded:
-        return None
-    return lowest.low, highest.high
-
-
-def _numeric_formula(
-    policy: StandardPolicy, indicator: Indicator, target: Decimal, actual: Decimal
-) -> tuple[str, str]:
-    """How :class:`StandardPolicy` scores a numeric indicator, with its figures."""
-    weight, comparator = indicator.weight, indicator.comparator
-    score = policy.numeric_score(comparator, target, actual, weight)
-    point = round_score(score)
-    got, goal, full = shown(actual), shown(target), shown(weight)
-    if score == weight:
-        sign = "=" if actual == target else "≤" if comparator.is_reverse else "≥"
-        return (
-            f"实际 {got} {sign} 目标 {goal}，得满分 {full}",
-            f"actual {got} {sign} target {goal}: full weight {full}",
-        )
-    if target <= 0:
-        return (
-            f"实际 {got} 未达目标 {goal}，得 0",
-            f"actual {got} misses target {goal}: 0",
-        )
-    if comparator.is_reverse:
-        span = CONTEXT.subtract(policy.reverse_zero_at, ONE)
-        over = f" ÷ {shown(span)}" if span != ONE else ""
-        formula = f"{full} × (1 − ({got} − {goal}) ÷ {goal}{over})"
-    else:
-        formula = f"{full} × {got} ÷ {goal}"
-    if point.is_zero():
-        return f"{formula} ≤ 0，得 0", f"{formula} ≤ 0: 0"
-    return f"{formula} = {shown(point)}", f"{formula} = {shown(point)}"
-
-
-@attrs.frozen
-class _Judgement:
-    """What a policy says of one stated score.
-
-    Attributes:
-        accepted: whether the stated score is one the policy gives.
-        expected: the policy's own score, rounded (``None`` for a band).
-        zh: how the policy scores the item, in Chinese, with its figures.
-        en: the same in English.
-
-    """
-
-    accepted: bool
-    expected: Decimal | None
-    zh: str
-    en: str
-
-
-def _judge_indicator(
-    checker: Checker, prefix: str, indicator: Indicator, stated: Decimal
-) -> _Judgement | None:
-    """The policy's judgement of an indicator's stated score; ``None`` if it cannot score it."""
-    policy = checker.options.scoring
-    center = policy.indicator_score(indicator)
-    if center is None:
-        return None
-    if indicator.is_qualitative:
-        achievement = indicator.judged_achievement
-        state_zh = "定性" if achievement is None else achievement.value
-        state_en = "qualitative" if achievement is None else achievement.name.lower()
-        low, high = shown(round_score(center.low)), shown(round_score(center.high))
-        return _Judgement(
-            center.accepts(stated),
-            None,
-            f"{state_zh}，得分区间 {low} 至 {high}",
-            f"{state_en.replace('_', ' ')}, a score from {low} to {high}",
-        )
+def _indicator_operands(
+    checker: Checker, path: str, indicator: Indicator
+) -> tuple[Term, Term] | None:
+    """A numeric indicator's published target and actual value as terms; ``None`` if not both."""
     target, actual = indicator.target, indicator.actual
-    if target is None or actual is None:
+    if indicator.is_qualitative or target is None or actual is None:
         return None
-    operands = [
-        checker.figures.amount(f"{prefix}.target", ("目标值", "target"), target),
-        checker.figures.amount(f"{prefix}.actual", ("实际完成值", "actual"), actual),
-    ]
-
-    def score_at(first: Decimal, second: Decimal) -> ScoreBand | None:
-        if not _amounts(first, second):
-            return None  # a rounding corner beyond the model's bounds: not scored there
-        if type(policy) is StandardPolicy:
-            # What StandardPolicy.indicator_score gives the indicator evolved to
-            # (first, second), without building it: a numeric indicator (as this
-            # one is) scores numeric_score.
-            point = policy.numeric_score(indicator.comparator, first, second, indicator.weight)
-            return ScoreBand(point, point, point)
-        return policy.indicator_score(attrs.evolve(indicator, target=first, actual=second))
-
-    span = _policy_range(score_at, operands, center)
-    point = round_score(center.point)
-    if isinstance(policy, StandardPolicy):
-        zh, en = _numeric_formula(policy, indicator, target, actual)
-    else:
-        zh = en = shown(point)
-    return _Judgement(span is None or rounds_to(stated, *span), point, zh, en)
+    return (
+        checker.figures.amount(join(path, "target"), ("目标值", "target"), target),
+        checker.figures.amount(join(path, "actual"), ("实际完成值", "actual"), actual),
+    )
 
 
 @rule(
@@ -364,102 +259,40 @@ def indicator_score_policy(report: FinalAccount, checker: Checker) -> Iterator[F
     published target and actual value; a qualitative one's is a band by
     achievement (达成 / 部分达成 / 未达成).
     """
+    policy = checker.options.scoring
     for prefix, evaluation in _evaluations(report):
         title_zh, title_en = evaluation_title(evaluation)
-        for index, indicator in enumerate(evaluation.indicators):
+        for indicator in evaluation.indicators:
             stated = indicator.score
             if stated is None:
                 continue
-            path = f"{prefix}.indicators[{index}]"
-            judged = _judge_indicator(checker, path, indicator, stated)
+            path = indicator_path(prefix, indicator)
+            operands = _indicator_operands(checker, path, indicator)
+            judged = judge_indicator(policy, indicator, stated, operands)
             if judged is None or judged.accepted:
                 continue
+            how = judged.explanation
             yield checker.finding(
-                f"{path}.score",
-                f"{title_zh}：{indicator.name} 得分 {shown(stated)}，按评分规则 {judged.zh}",
+                join(path, "score"),
+                f"{title_zh}：{indicator.name} 得分 {shown(stated)}，按评分规则 {how.zh}",
                 f"{title_en}: {indicator.name} scored {shown(stated)};"
-                f" the scoring policy gives {judged.en}",
+                f" the scoring policy gives {how.en}",
                 expected=judged.expected,
                 actual=stated,
                 tolerance=percent_half_width(stated),
-                related=[f"{path}.target", f"{path}.actual", f"{path}.weight"],
+                related=[join(path, "target"), join(path, "actual"), join(path, "weight")],
             )
 
 
-def _execution_at(
-    policy: ScoringPolicy, funding: Funding
-) -> Callable[[Decimal, Decimal], ScoreBand | None]:
-    """The policy's execution score of ``funding`` at another (budget, executed) pair."""
-
-    def score_at(budget: Decimal, executed: Decimal) -> ScoreBand | None:
-        if not _amounts(budget, executed):
-            return None  # a rounding corner beyond the model's bounds: not scored there
-        if type(policy) is StandardPolicy:
-            # StandardPolicy.execution_score of the funding evolved to (budget,
-            # executed), without building it (see _judge_indicator).
-            rate = ratios.execution_rate_of(budget, executed)
-            direct = policy.execution_score_at(funding.weight, rate)
-            return ScoreBand(direct, direct, direct)
-        row = attrs.evolve(funding.total, full_year_budget=budget, executed=executed)
-        score = policy.execution_score(attrs.evolve(funding, total=row))
-        return None if score is None else ScoreBand(score, score, score)
-
-    return score_at
-
-
-def _amounts(*values: Decimal) -> bool:
-    """Whether the model's amount converters accept each value (as ``attrs.evolve`` would ask)."""
-    try:
-        for value in values:
-            to_decimal(value)
-    except GovFinalError:
-        return False
-    return True
-
-
-def _judge_execution(
-    checker: Checker, prefix: str, funding: Funding, stated: Decimal
-) -> _Judgement | None:
-    """The policy's judgement of the stated execution score; ``None`` if it cannot score it."""
-    policy = checker.options.scoring
-    budget, executed = funding.total.full_year_budget, funding.total.executed
-    score = policy.execution_score(funding)
-    if budget is None or executed is None or score is None:
+def _execution_operands(checker: Checker, prefix: str, row: FundingRow) -> tuple[Term, Term] | None:
+    """A total row's 全年预算数 and 全年执行数 as terms; ``None`` unless both are published."""
+    budget, executed = row.full_year_budget, row.executed
+    if budget is None or executed is None:
         return None
-    operands = [
-        checker.figures.amount(
-            f"{prefix}.funding.total.full_year_budget", ("全年预算数", "budget"), budget
-        ),
-        checker.figures.amount(
-            f"{prefix}.funding.total.executed", ("全年执行数", "executed"), executed
-        ),
-    ]
-    center = ScoreBand(score, score, score)
-    span = _policy_range(_execution_at(policy, funding), operands, center)
-    point = round_score(score)
-    if isinstance(policy, StandardPolicy):
-        zh, en = _execution_formula(policy, funding, budget, executed)
-    else:
-        zh = en = shown(point)
-    return _Judgement(span is None or rounds_to(stated, *span), point, zh, en)
-
-
-def _execution_formula(
-    policy: StandardPolicy, funding: Funding, budget: Decimal, executed: Decimal
-) -> tuple[str, str]:
-    """How :class:`StandardPolicy` scores budget execution, with its figures."""
-    score = policy.execution_score(funding)
-    point = shown(ZERO if score is None else round_score(score))
-    full, spent, planned = shown(funding.weight), shown(executed), shown(budget)
-    if budget > 0 and executed >= budget:
-        return (
-            f"执行数 {spent} ≥ 预算数 {planned}，得满分 {full}",
-            f"executed {spent} ≥ budget {planned}: full weight {full}",
-        )
-    if budget.is_zero():
-        return f"预算数为 0，得 {point}", f"a zero budget: {point}"
-    formula = f"{full} × {spent} ÷ {planned}"
-    return f"{formula} = {point}", f"{formula} = {point}"
+    return (
+        checker.figures.amount(join(prefix, "full_year_budget"), ("全年预算数", "budget"), budget),
+        checker.figures.amount(join(prefix, "executed"), ("全年执行数", "executed"), executed),
+    )
 
 
 @rule(
@@ -473,26 +306,30 @@ def _execution_formula(
 )
 def execution_score_policy(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """The published execution score against the policy's, over the amounts' intervals."""
+    policy = checker.options.scoring
     for prefix, evaluation in _evaluations(report):
         funding = evaluation.funding
         stated = funding.stated_score
         if stated is None:
             continue
-        judged = _judge_execution(checker, prefix, funding, stated)
+        total = join(prefix, "funding", "total")
+        operands = _execution_operands(checker, total, funding.total)
+        judged = judge_execution(policy, funding, stated, operands)
         if judged is None or judged.accepted:
             continue
         title_zh, title_en = evaluation_title(evaluation)
+        how = judged.explanation
         yield checker.finding(
-            f"{prefix}.funding.stated_score",
-            f"{title_zh}：{_EXECUTION_ZH}得分 {shown(stated)}，按评分规则 {judged.zh}",
-            f"{title_en}: execution scored {shown(stated)}; the scoring policy gives {judged.en}",
+            join(prefix, "funding", "stated_score"),
+            f"{title_zh}：{_EXECUTION_ZH}得分 {shown(stated)}，按评分规则 {how.zh}",
+            f"{title_en}: execution scored {shown(stated)}; the scoring policy gives {how.en}",
             expected=judged.expected,
             actual=stated,
             tolerance=percent_half_width(stated),
             related=[
-                f"{prefix}.funding.total.full_year_budget",
-                f"{prefix}.funding.total.executed",
-                f"{prefix}.funding.weight",
+                join(total, "full_year_budget"),
+                join(total, "executed"),
+                join(prefix, "funding", "weight"),
             ],
         )
 
@@ -524,21 +361,21 @@ def funding_sources_sum(report: FinalAccount, checker: Checker) -> Iterator[Find
                 continue
             parts = [
                 checker.figures.amount(
-                    f"{prefix}.funding.sources[{index}].{field}",
+                    join(source_path(prefix, row), field),
                     (f"{_row_name(row)}{zh}", f"{en} of {_row_name(row)}"),
                     value,
                 )
-                for index, row in enumerate(funding.sources)
+                for row in funding.sources
                 if (value := getattr(row, field)) is not None
             ]
             if not parts:
                 continue
             stated = checker.figures.amount(
-                f"{prefix}.funding.total.{field}",
+                join(prefix, "funding", "total", field),
                 (f"{title_zh} {total_name}{zh}", f"total {en} of the {title_en}"),
                 total,
             )
-            derived = checker.figures.sum(parts, f"{prefix}.funding.sources", (zh, en))
+            derived = checker.figures.sum(parts, join(prefix, "funding", "sources"), (zh, en))
             yield checker.equal(stated, derived)
 
 
@@ -561,14 +398,18 @@ def funding_stated_execution_rate(
         if stated is None or budget is None or executed is None:
             continue
         budget_term = checker.figures.amount(
-            f"{prefix}.funding.total.full_year_budget", ("全年预算数", "full-year budget"), budget
+            join(prefix, "funding", "total", "full_year_budget"),
+            ("全年预算数", "full-year budget"),
+            budget,
         )
         executed_term = checker.figures.amount(
-            f"{prefix}.funding.total.executed", ("全年执行数", "executed amount"), executed
+            join(prefix, "funding", "total", "executed"),
+            ("全年执行数", "executed amount"),
+            executed,
         )
         title_zh, title_en = evaluation_title(evaluation)
         yield checker.rate(
-            f"{prefix}.funding.stated_execution_rate",
+            join(prefix, "funding", "stated_execution_rate"),
             (f"{title_zh} 执行率", f"execution rate of the {title_en}"),
             stated,
             ratios.execution_rate_of,
@@ -601,7 +442,7 @@ def department_executed_vs_expenditure(
         if evaluation.kind is not EvaluationKind.DEPARTMENT or executed is None:
             continue
         stated = checker.figures.amount(
-            f"{prefix}.funding.total.executed",
+            join(prefix, "funding", "total", "executed"),
             ("整体支出绩效自评全年执行数", "executed amount of the department self-evaluation"),
             executed,
         )
@@ -614,7 +455,7 @@ def _completion_total(
     """The spending a table's completion statement gives, as a term named with the table."""
     title_zh, title_en = evaluation_title(evaluation)
     return checker.figures.amount(
-        f"{prefix}.completion_spending.total",
+        join(prefix, "completion_spending", "total"),
         (
             f"{title_zh} 实际完成情况所列支出",
             f"spending in the completion statement of the {title_en}",
@@ -643,7 +484,7 @@ def completion_spending_vs_executed(
         yield checker.equal(
             _completion_total(checker, prefix, evaluation, spending.total),
             checker.figures.amount(
-                f"{prefix}.funding.total.executed",
+                join(prefix, "funding", "total", "executed"),
                 (f"{_row_name(evaluation.funding.total)}全年执行数", "executed total"),
                 executed,
             ),
@@ -670,13 +511,17 @@ def completion_spending_breakdown(
         if total is None or basic is None or project is None:
             continue
         parts = [
-            checker.figures.keyed(f"{prefix}.completion_spending.basic", "basic", basic),
-            checker.figures.keyed(f"{prefix}.completion_spending.project", "project", project),
+            checker.figures.amount(
+                join(prefix, "completion_spending", "basic"), label("basic"), basic
+            ),
+            checker.figures.amount(
+                join(prefix, "completion_spending", "project"), label("project"), project
+            ),
         ]
         yield checker.equal(
             _completion_total(checker, prefix, evaluation, total),
-            checker.figures.total(
-                parts, f"{prefix}.completion_spending", ("实际完成支出", "spending")
+            checker.figures.sum(
+                parts, join(prefix, "completion_spending"), ("实际完成支出", "spending")
             ),
         )
 
@@ -695,7 +540,7 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
         funding = evaluation.funding
         items = [
             (
-                f"{prefix}.funding",
+                join(prefix, "funding"),
                 _EXECUTION_ZH,
                 _EXECUTION_EN,
                 funding.stated_score,
@@ -703,8 +548,8 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
                 "stated_score",
             ),
             *(
-                (f"{prefix}.indicators[{index}]", i.name, i.name, i.score, i.weight, "score")
-                for index, i in enumerate(evaluation.indicators)
+                (indicator_path(prefix, i), i.name, i.name, i.score, i.weight, "score")
+                for i in evaluation.indicators
             ),
         ]
         title_zh, title_en = evaluation_title(evaluation)
@@ -712,7 +557,7 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
             if score is None:
                 continue
             stated = checker.figures.amount(
-                f"{owner}.{field}", (f"{title_zh} {zh}得分", f"{title_en}: score of {en}"), score
+                join(owner, field), (f"{title_zh} {zh}得分", f"{title_en}: score of {en}"), score
             )
             if score < 0:
                 yield checker.finding(
@@ -721,12 +566,14 @@ def score_within_weight(report: FinalAccount, checker: Checker) -> Iterator[Find
                     f"{stated.label_en} is negative: {shown(score)}",
                     expected=ZERO,
                     actual=score,
-                    related=[f"{owner}.weight"],
+                    related=[join(owner, "weight")],
                 )
                 continue
             yield checker.at_most(
                 stated,
-                checker.figures.unrounded(f"{owner}.weight", (f"{zh}分值", f"weight of {en}"), weight),
+                checker.figures.unrounded(
+                    join(owner, "weight"), (f"{zh}分值", f"weight of {en}"), weight
+                ),
             )
 
 
@@ -743,7 +590,7 @@ def _summed_cells(
     """Σ of one total-row cell over the tables of ``kind`` that publish it; ``None`` if none."""
     parts = [
         checker.figures.amount(
-            f"{prefix}.funding.total.{field}",
+            join(prefix, "funding", "total", field),
             (
                 f"{evaluation_title(evaluation)[0]}{labels[0]}",
                 f"{labels[1]} of the {evaluation_title(evaluation)[1]}",
@@ -756,7 +603,7 @@ def _summed_cells(
     ]
     if not parts:
         return None
-    return checker.figures.sum(parts, "performance.evaluations", (labels[0], labels[1]))
+    return checker.figures.sum(parts, EVALUATIONS, (labels[0], labels[1]))
 
 
 _SUMMARY_AMOUNTS = (
@@ -835,7 +682,7 @@ def summary_matches_tables(report: FinalAccount, checker: Checker) -> Iterator[F
             expected=Decimal(tables),
             actual=Decimal(count),
             tolerance=ZERO,
-            related=["performance.evaluations"],
+            related=[EVALUATIONS],
         )
 
 
@@ -859,24 +706,15 @@ def evaluation_grade(report: FinalAccount, checker: Checker) -> Iterator[Finding
         title_zh, title_en = evaluation_title(evaluation)
         message_zh = f"{title_zh} 总分 {shown(stated)}（{grade.value}）"
         message_en = f"{title_en}: total score {shown(stated)} ({_grade_en(grade)})"
-        own = _policy_total(policy, evaluation)
+        own = policy.total(evaluation)
         if own is not None:
             own_grade = policy.grade(own)
             message_zh += f"；按评分规则 {shown(own)}（{own_grade.value}）"
             message_en += f"; by the scoring policy {shown(own)} ({_grade_en(own_grade)})"
         yield checker.finding(
-            f"{prefix}.stated_total_score",
+            join(prefix, "stated_total_score"),
             message_zh,
             message_en,
             expected=own,
             actual=stated,
         )
-
-
-def _policy_total(policy: object, evaluation: SelfEvaluation) -> Decimal | None:
-    """The policy's own total of a table, if the policy computes totals (``policy.total``)."""
-    total = getattr(policy, "total", None)
-    if not callable(total):
-        return None
-    value = total(evaluation)
-    return value if isinstance(value, Decimal) else None

@@ -116,10 +116,6 @@ def function_code_unknown(report: FinalAccount, checker: Checker) -> Iterator[Fi
         )
 
 
-def _compact(text: str) -> str:
-    return "".join(text.split())
-
-
 @rule(
     "F204",
     "function-name-differs",
@@ -134,7 +130,7 @@ def function_name_differs(report: FinalAccount, checker: Checker) -> Iterator[Fi
     reported: set[tuple[str, str]] = set()
     for line in report.functions:
         official = FUNCTION_CODES.name_of(line.code)
-        if official is None or _compact(official) == _compact(line.name):
+        if official is None or FUNCTION_CODES.names_as(line.code, line.name):
             continue
         if (line.code, line.name) in reported:
             continue
@@ -165,7 +161,7 @@ def rollup_findings(
             if not children:
                 continue
             zh, en = table.column_label(field)
-            derived = checker.figures.total(
+            derived = checker.figures.sum(
                 children,
                 f"{line_address(line.code)}.{table.attr}",
                 (f"下级科目{zh}之和", f"Σ {en}"),
@@ -285,7 +281,7 @@ def fiscal_expenditure(checker: Checker, line: FunctionLine) -> Term | None:
     figures_zh = " + ".join(f"{fund.value} {shown(term.value)}" for fund, term in funds)
     figures_en = " + ".join(f"{FUNDS[fund].name_en} {shown(term.value)}" for fund, term in funds)
     zh, en = line_label(line)
-    return checker.figures.total(
+    return checker.figures.sum(
         [term for _fund, term in funds],
         line_address(line.code),
         (f"{zh}财政拨款本年支出（{figures_zh}）", f"fiscal expenditure of {en} ({figures_en})"),
@@ -326,10 +322,10 @@ def balance_finding(checker: Checker, line: FunctionLine, table: FunctionTable) 
     spent = checker.figures.effective(line, table, table.total, prefixed=False)
     uses = [closing] if spent is None else [spent, closing]
     zh, en = line_label(line)
-    stated = checker.figures.total(
+    stated = checker.figures.sum(
         uses, closing.path, (f"{zh}{table.name_zh}", f"{en}, {table.name_en}")
     )
-    sources = checker.figures.total(
+    sources = checker.figures.sum(
         [opening, income], f"{line_address(line.code)}.{table.attr}", ("", "")
     )
     return checker.equal(stated, sources)
