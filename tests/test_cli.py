@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import pickle
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -22,10 +24,12 @@ import govfinal
 import govfinal.io
 from govfinal import FinalAccount, cli
 from govfinal.cli import _use_colour, main
+from govfinal.io.locate import locate
 from govfinal.io.schema import json_schema
 from tests.checks.base import base_report
 
 ANSI = "\x1b["
+KEXIE_FILE = Path(__file__).resolve().parent.parent / "examples" / "data" / "kexie_2023.toml"
 SEED = build_report()
 SEED_TOML = govfinal.io.dumps(SEED, format="toml")
 SEED_JSON = govfinal.io.dumps(SEED, format="json")
@@ -74,6 +78,14 @@ def warnings_only() -> FinalAccount:
 # -- check: readable files ---------------------------------------------------------------
 
 
+def finding_line(path: Path, line: int | None, finding: govfinal.Finding, lang: str = "zh") -> str:
+    """A finding as the text output writes it: ``FILE:LINE: CODE severity address message``."""
+    where = str(path) if line is None else f"{path}:{line}"
+    return (
+        f"{where}: {finding.code} {finding.severity.value} {finding.path} {finding.message(lang)}"
+    )
+
+
 @pytest.mark.parametrize("suffix", ["toml", "json"])
 def test_check_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str], suffix: str) -> None:
     path = write(tmp_path, f"seed.{suffix}", SEED)
@@ -86,8 +98,10 @@ def test_check_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str], suff
         f"{path}: {len(findings.errors)} 个错误，{len(findings.warnings)} 个警告，"
         f"{len(findings.infos)} 条提示"
     )
-    expected = [f"  {f.code} {f.severity.value} {f.path}: {f.message_zh}" for f in findings]
-    assert lines[1:] == expected
+    text = path.read_text(encoding="utf-8")
+    located = [locate(text, suffix, f.path) for f in findings]  # type: ignore[arg-type]
+    assert located and None not in located  # every finding of the seed is in a written section
+    assert lines[1:] == [finding_line(path, n, f) for n, f in zip(located, findings, strict=True)]
 
 
 def test_check_the_base_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,9 +129,106 @@ def test_english_summary_and_messages(tmp_path: Path, capsys: pytest.CaptureFixt
     )
     lines = out.splitlines()
     assert lines[0] == f"{path}: {summary}"
+    text = path.read_text(encoding="utf-8")
     assert lines[1:] == [
-        f"  {f.code} {f.severity.value} {f.path}: {f.message_en}" for f in findings
+        finding_line(path, locate(text, "toml", f.path), f, "en") for f in findings
     ]
+
+
+def _kexie_with_grand_total(total: str) -> str:
+    """The bundled file with the 收入总计 of its [income] table (line 62) written as ``total``."""
+    text = KEXIE_FILE.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[61] == "stated_grand_total = 58.95" and lines[58] == "[income]"
+    lines[61] = f"stated_grand_total = {total}"
+    return "\n".join(lines)
+
+
+def test_a_finding_names_its_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "kexie.toml"
+    path.write_text(_kexie_with_grand_total("59.95"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--select", "T101", path)
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if " T101 " in line]
+    assert line.startswith(f"{path}:62: T101 error income.stated_grand_total 收入总计 59.95 ")
+    _, out, _ = run(capsys, "check", "--select", "T101", "--format", "json", path)
+    (finding,) = json.loads(out)[0]["findings"]
+    assert (finding["file"], finding["line"], finding["address"]) == (
+        str(path),
+        62,
+        "income.stated_grand_total",
+    )
+
+
+def test_a_figure_of_no_known_line_is_named_by_file_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = '[unit]\nname = "示例单位"\nfiscal_year = 2024\n'  # nothing but the unit
+    path = tmp_path / "minimal.toml"
+    path.write_text(text, encoding="utf-8")
+    findings = govfinal.check(govfinal.load(path))
+    written = set(tomllib.loads(text))
+    unwritten = [f for f in findings if f.path.split(".")[0].split("[")[0] not in written]
+    assert unwritten  # the premise: some finding is about a section the file leaves out
+    _, out, _ = run(capsys, "check", path)
+    for finding in unwritten:
+        assert finding_line(path, None, finding) in out.splitlines()
+    _, out, _ = run(capsys, "check", "--format", "json", path)
+    rows = json.loads(out)[0]["findings"]
+    assert [row["line"] for row in rows if row["address"] in {f.path for f in unwritten}] == [
+        None
+    ] * len(unwritten)
+
+
+def test_a_file_gone_after_loading_gives_findings_without_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "load", lambda _path: SEED)
+    gone = tmp_path / "gone.toml"
+    result = cli.check_file(str(gone))
+    assert result.readable and len(result.findings) == len(govfinal.check(SEED))
+    assert result.lines == {}
+    assert all(result.line(finding) is None for finding in result.findings)
+    _, out, _ = run(capsys, "check", gone)
+    assert out.splitlines()[1:] == [finding_line(gone, None, f) for f in govfinal.check(SEED)]
+
+
+def test_a_file_changed_after_loading_gives_no_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write(tmp_path, "seed.toml", SEED)
+    assert cli.check_file(str(path)).lines  # the premise: unchanged, it has lines
+
+    def load_then_change(name: str) -> FinalAccount:
+        report = govfinal.load(name)
+        with Path(name).open("a", encoding="utf-8") as handle:
+            handle.write("# edited while it was checked\n")
+        return report
+
+    monkeypatch.setattr(cli, "load", load_then_change)
+    result = cli.check_file(str(path))
+    assert len(result.findings) == len(govfinal.check(SEED))
+    assert result.lines == {}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)  # opened for reading, it would wait for a writer for ever
+    monkeypatch.setattr(cli, "load", lambda _path: SEED)
+    result = cli.check_file(str(pipe))
+    assert result.findings and result.lines == {}
+
+
+def test_a_file_result_is_plain_data_for_worker_processes(tmp_path: Path) -> None:
+    path = write(tmp_path, "broken.toml", broken_base())
+    result = cli.check_file(str(path), govfinal.CheckOptions(select=["T101"]))
+    assert [f.code for f in result.findings] == ["T101"]
+    assert isinstance(result.findings[0], govfinal.Finding)
+    assert result.line(result.findings[0]) is not None
+    assert pickle.loads(pickle.dumps(result)) == result
 
 
 def test_a_broken_total_fails_with_t101(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -130,17 +241,24 @@ def test_a_broken_total_fails_with_t101(tmp_path: Path, capsys: pytest.CaptureFi
     assert document[0]["ok"] is False
     assert "error" not in document[0]
     t101 = [f for f in document[0]["findings"] if f["code"] == "T101"]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    (line,) = [n for n, text in enumerate(lines, 1) if '"stated_grand_total": "179.00"' in text]
     assert t101 == [
         {
+            "file": str(path),
+            "line": line,
             "code": "T101",
             "severity": "error",
-            "path": "income.stated_grand_total",
+            "address": "income.stated_grand_total",
             "message": t101[0]["message"],
             "expected": "178.00",
             "actual": "179.00",
+            "difference": "1.00",
+            "tolerance": t101[0]["tolerance"],
         }
     ]
     assert "收入总计" in t101[0]["message"]
+    assert Decimal(0) < Decimal(t101[0]["tolerance"]) < Decimal("1.00")
 
 
 def test_json_rows_match_the_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -148,14 +266,19 @@ def test_json_rows_match_the_findings(tmp_path: Path, capsys: pytest.CaptureFixt
     _, out, _ = run(capsys, "check", "--format", "json", "--lang", "en", path)
     findings = govfinal.check(SEED)
     rows = json.loads(out)[0]["findings"]
-    assert [(r["code"], r["severity"], r["path"], r["message"]) for r in rows] == [
+    text = path.read_text(encoding="utf-8")
+    assert [(r["file"], r["line"]) for r in rows] == [
+        (str(path), locate(text, "toml", f.path)) for f in findings
+    ]
+    assert [(r["code"], r["severity"], r["address"], r["message"]) for r in rows] == [
         (f.code, f.severity.value, f.path, f.message_en) for f in findings
     ]
-    assert [(r["expected"], r["actual"]) for r in rows] == [
-        (
-            None if f.expected is None else str(f.expected),
-            None if f.actual is None else str(f.actual),
-        )
+
+    def figure(value: Decimal | None) -> str | None:
+        return None if value is None else str(value)
+
+    assert [(r["expected"], r["actual"], r["difference"], r["tolerance"]) for r in rows] == [
+        (figure(f.expected), figure(f.actual), figure(f.difference), figure(f.tolerance))
         for f in findings
     ]
 

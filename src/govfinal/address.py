@@ -67,6 +67,7 @@ from govfinal.terms import TERMS
 
 __all__ = [
     "KEYS",
+    "LINE_TABLES",
     "AddressError",
     "FigureAt",
     "Step",
@@ -89,7 +90,7 @@ KEYS: Final[dict[type, str]] = {
 }
 """The key attribute of each kind of item held in a keyed table."""
 
-_LINE_TABLES: Final[dict[type, str]] = {FunctionTree: "lines", BasicExpenditureDetail: "lines"}
+LINE_TABLES: Final[dict[type, str]] = {FunctionTree: "lines", BasicExpenditureDetail: "lines"}
 """Owners addressed directly by a line's code: ``functions[206]`` is ``functions.lines`` keyed."""
 
 _MAX_ADDRESS = 1000
@@ -296,7 +297,7 @@ def _member(node: Any, cls: type | None, step: Step, site: _Site) -> tuple[Any, 
     parts = _parts(cls)
     if step.name not in parts:
         hint = _did_you_mean(step.name, list(parts))
-        if cls in _LINE_TABLES:
+        if cls in LINE_TABLES:
             hint = f"{hint} (its lines are chosen by code: {site.owner}[…])"
         raise site.error(site.owner, f"has no field {step.name!r}{hint}")
     declared = parts[step.name]
@@ -309,7 +310,7 @@ def _member(node: Any, cls: type | None, step: Step, site: _Site) -> tuple[Any, 
         raise site.error(here, f"is not a keyed table; it takes no [{key_text(step.key)}]")
     if value is None:  # pragma: no cover - no keyed table of the model can be blank
         raise site.error(here, "is under a blank part")
-    table = _LINE_TABLES.get(type(value))
+    table = LINE_TABLES.get(type(value))
     items: tuple[Any, ...] = getattr(value, table) if table is not None else value
     for item in items:
         if _key_of(item) == step.key:
@@ -336,7 +337,7 @@ def _parts(cls: type) -> dict[str, Any]:
         prop = getattr(cls, name, None)
         if isinstance(prop, property) and prop.fget is not None and name not in parts:
             parts[name] = typing.get_type_hints(prop.fget).get("return", Any)
-    hidden = _LINE_TABLES.get(cls)
+    hidden = LINE_TABLES.get(cls)
     return {
         name: kind for name, kind in parts.items() if not name.startswith("_") and name != hidden
     }
@@ -368,8 +369,8 @@ def _model_class(declared: Any) -> type | None:
 def _item_class(declared: Any) -> type | None:
     """The class of the items of a keyed table so declared; ``None`` if it is not one."""
     for option in _options(declared):
-        if option in _LINE_TABLES:
-            option = _field_types(option)[_LINE_TABLES[option]]
+        if option in LINE_TABLES:
+            option = _field_types(option)[LINE_TABLES[option]]
         if typing.get_origin(option) is tuple:
             item = typing.get_args(option)[0]
             if item in KEYS:
@@ -435,7 +436,7 @@ def _figures(
             continue
         below_zh, below_en = (*zh, field_zh), (*en, field_en)
         if attrs.has(type(value)):
-            table = _LINE_TABLES.get(type(value))
+            table = LINE_TABLES.get(type(value))
             if table is None:
                 yield from _figures(value, here, below_zh, below_en)
             else:  # the lines by code, then the owner's own figures (its stated totals)

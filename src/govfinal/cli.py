@@ -2,8 +2,10 @@
 
 Subcommands:
 
-* ``govfinal check FILE...``: load and check each file; one summary line and
-  one line per finding per file (or ``--format json``). Exit status 0 when no
+* ``govfinal check FILE...``: load and check each file; one summary line per
+  file, then one line per finding, ``FILE:LINE: CODE severity address
+  message`` (``FILE: …`` when the figure's line is not known), or the same
+  fields in JSON (``--format json``). Exit status 0 when no
   file has errors, 1 when some file has errors (or warnings, with
   ``--strict``), 2 when some file could not be read (2 wins over 1). Every file
   is checked whatever happens to the others; ``--jobs N`` checks them in
@@ -33,10 +35,12 @@ import json
 import multiprocessing
 import os
 import signal
+import stat
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from types import FrameType
 from typing import Any, Final, TextIO
 
@@ -44,14 +48,15 @@ import attrs
 
 from govfinal import __version__
 from govfinal._files import check_not_input, write_text
-from govfinal.checks import RULES, CheckOptions, Findings, Severity, check
+from govfinal.checks import RULES, CheckOptions, Finding, Findings, Severity, check
 from govfinal.checks.tolerance import shown
 from govfinal.errors import GovFinalError
-from govfinal.io import LoadError, load
+from govfinal.io import MAX_BYTES, LoadError, format_of, load
+from govfinal.io.locate import Locator
 from govfinal.render import render
 from govfinal.terminal import json_safe, terminal_safe
 
-__all__ = ["CheckSettings", "FileResult", "Row", "check_file", "main"]
+__all__ = ["FileResult", "check_file", "main"]
 
 EXIT_OK: Final = 0
 """No file has errors (nor warnings, with ``--strict``)."""
@@ -84,67 +89,40 @@ _STOP_SIGNALS: Final = (signal.SIGINT, signal.SIGTERM)
 
 
 @attrs.frozen
-class Row:
-    """One finding of one file, as plain strings (picklable, and JSON-ready).
-
-    Attributes:
-        code: the rule code, e.g. ``T101``.
-        severity: ``error``, ``warning`` or ``info``.
-        path: where the figure is in the report.
-        message_zh: the message in Chinese.
-        message_en: the message in English.
-        expected: the value the identity asks for, if any.
-        actual: the published value, if any.
-
-    """
-
-    code: str
-    severity: str
-    path: str
-    message_zh: str
-    message_en: str
-    expected: str | None = None
-    actual: str | None = None
-
-    def message(self, lang: str) -> str:
-        """The message in ``lang`` (``zh`` or ``en``)."""
-        return self.message_en if lang == "en" else self.message_zh
-
-    def as_json(self, lang: str) -> dict[str, str | None]:
-        """The row as the JSON output writes it."""
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "path": self.path,
-            "message": self.message(lang),
-            "expected": self.expected,
-            "actual": self.actual,
-        }
-
-
-@attrs.frozen
 class FileResult:
-    """What checking one file gave: its findings, or why it could not be read.
+    """What checking one file gave: its findings and their lines, or why it could not be read.
+
+    Plain data (frozen attrs classes, strings, numbers), so it can come back
+    from a worker process.
 
     Attributes:
         file: the file name as given on the command line.
         error: the load error's text when the file could not be read, else ``None``.
-        rows: the findings, in the order the checks give them.
+        findings: the findings, in the order the checks give them.
+        lines: the line of the file at which each finding's figure (by its
+            address, ``Finding.path``) is written, or its nearest written
+            ancestor; an address of no known line is not in it
+            (:mod:`govfinal.io.locate`).
 
     """
 
     file: str
     error: str | None = None
-    rows: tuple[Row, ...] = ()
+    findings: Findings = attrs.field(factory=Findings)
+    lines: Mapping[str, int] = attrs.field(factory=dict, hash=False)
 
     @property
     def readable(self) -> bool:
         """Whether the file could be read (and so was checked)."""
         return self.error is None
 
+    def line(self, finding: Finding) -> int | None:
+        """The line of ``finding``'s figure in the file, or ``None`` when it is not known."""
+        return self.lines.get(finding.path)
+
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
-        return sum(1 for row in self.rows if row.severity == severity.value)
+        return len(self.findings.of(severity))
 
     def passed(self, *, strict: bool = False) -> bool:
         """Readable and without errors (and without warnings, when ``strict``)."""
@@ -159,28 +137,8 @@ class FileResult:
         return EXIT_OK if self.passed(strict=strict) else EXIT_FINDINGS
 
 
-@attrs.frozen
-class CheckSettings:
-    """How ``check`` judges each file (plain data, so it can be sent to worker processes).
-
-    Attributes:
-        exact: identities must hold exactly.
-        select: run only these rule codes or names (empty: all).
-        ignore: skip these rule codes or names.
-
-    """
-
-    exact: bool = False
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def options(self) -> CheckOptions:
-        """The :class:`~govfinal.checks.CheckOptions` these settings stand for."""
-        return CheckOptions(exact=self.exact, select=self.select, ignore=self.ignore)
-
-
-def check_file(path: str, settings: CheckSettings | None = None) -> FileResult:
-    """Load and check one file; whatever goes wrong becomes the result's ``error``.
+def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
+    """Load and check one file, and find the line of each finding's figure in it.
 
     Never raises (but for interrupts): a load error gives its problems, and any
     other exception, which is a bug, is reported as an internal error of this
@@ -188,12 +146,19 @@ def check_file(path: str, settings: CheckSettings | None = None) -> FileResult:
     control characters from the data (see :func:`~govfinal.terminal.terminal_safe`), so each of
     its lines is a real line.
 
+    The lines are found in the file's text, read again after it was checked
+    (only when there are findings), and only from a regular file that is still
+    the one loaded (same device, inode, size and modification time): a file
+    replaced or changed meanwhile, gone, or not a regular file (a pipe) gives
+    findings without lines.
+
     Args:
         path: the data file (``.toml`` or ``.json``).
-        settings: how to check it (default: all rules, with rounding tolerance).
+        options: how to check it (default: all rules, with rounding tolerance).
 
     """
-    settings = CheckSettings() if settings is None else settings
+    options = CheckOptions() if options is None else options
+    loaded = _file_state(path)
     try:
         report = load(path)
     except LoadError as exc:
@@ -201,26 +166,55 @@ def check_file(path: str, settings: CheckSettings | None = None) -> FileResult:
     except Exception as exc:  # a bug, not the file's fault
         return FileResult(file=path, error=_internal_error(path, exc))
     try:
-        rows = _rows(check(report, options=settings.options()))
+        findings = check(report, options=options)
+        lines = _lines(path, findings, loaded)
     except Exception as exc:  # a bug, not the file's fault
         return FileResult(file=path, error=_internal_error(path, exc))
-    return FileResult(file=path, rows=rows)
+    return FileResult(file=path, findings=findings, lines=lines)
 
 
-def _rows(findings: Findings) -> tuple[Row, ...]:
-    """The findings as plain rows."""
-    return tuple(
-        Row(
-            code=finding.code,
-            severity=finding.severity.value,
-            path=finding.path,
-            message_zh=finding.message_zh,
-            message_en=finding.message_en,
-            expected=None if finding.expected is None else shown(finding.expected),
-            actual=None if finding.actual is None else shown(finding.actual),
-        )
-        for finding in findings
-    )
+def _file_state(path: str) -> tuple[int, int, int, int] | None:
+    """What changes when a regular file is replaced or written; ``None`` for any other file."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return _state_of(info)
+
+
+def _state_of(info: os.stat_result) -> tuple[int, int, int, int] | None:
+    if not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _lines(
+    path: str, findings: Findings, loaded: tuple[int, int, int, int] | None
+) -> dict[str, int]:
+    """The line of each finding's address in the file, where one is known.
+
+    ``loaded`` is the file's state when it was loaded (:func:`_file_state`);
+    a file not in that state any more is not read. It is opened without
+    blocking, so a pipe put in its place cannot stop the command.
+    """
+    if not findings or loaded is None:
+        return {}
+    try:
+        kind = format_of(path)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            if _state_of(os.fstat(handle.fileno())) != loaded:
+                return {}
+            text = handle.read(MAX_BYTES + 1).decode("utf-8-sig")
+    except (LoadError, OSError, ValueError):  # gone, unreadable, or not UTF-8 any more
+        return {}
+    locator = Locator(text, kind)
+    lines: dict[str, int] = {}
+    for address in dict.fromkeys(finding.path for finding in findings):
+        line = locator.line(address)
+        if line is not None:
+            lines[address] = line
+    return lines
 
 
 def _internal_error(path: str, exc: BaseException) -> str:
@@ -233,7 +227,7 @@ def _internal_error(path: str, exc: BaseException) -> str:
 
 @contextlib.contextmanager
 def _checking(
-    files: Sequence[str], settings: CheckSettings, jobs: int
+    files: Sequence[str], options: CheckOptions, jobs: int
 ) -> Iterator[Iterator[FileResult]]:
     """The result of each file, in the order given, checked in ``jobs`` processes.
 
@@ -244,7 +238,7 @@ def _checking(
     """
     jobs = min(jobs, len(files))
     if jobs <= 1:
-        yield (check_file(path, settings) for path in files)
+        yield (check_file(path, options) for path in files)
         return
     chunks = _chunks(files, max(1, min(_MAX_CHUNK, len(files) // (jobs * 4))))
     pool = concurrent.futures.ProcessPoolExecutor(
@@ -252,7 +246,7 @@ def _checking(
     )
     try:
         with _signals_held(*_STOP_SIGNALS):  # the workers start in it (see _start_worker)
-            futures = [pool.submit(_check_chunk, chunk, settings) for chunk in chunks]
+            futures = [pool.submit(_check_chunk, chunk, options) for chunk in chunks]
         yield _chunk_results(chunks, futures)
     finally:
         _shut_down(pool)
@@ -269,9 +263,9 @@ def _chunks(files: Sequence[str], size: int) -> list[tuple[str, ...]]:
     return [tuple(files[start : start + size]) for start in range(0, len(files), size)]
 
 
-def _check_chunk(paths: Sequence[str], settings: CheckSettings) -> list[FileResult]:
+def _check_chunk(paths: Sequence[str], options: CheckOptions) -> list[FileResult]:
     """What a worker does: check each file of one chunk."""
-    return [check_file(path, settings) for path in paths]
+    return [check_file(path, options) for path in paths]
 
 
 def _start_worker() -> None:
@@ -376,20 +370,24 @@ def _plural(number: int, noun: str) -> str:
 def _text_lines(result: FileResult, lang: str, colour: bool) -> list[str]:
     """The text report of one file: a header line, then one line per finding.
 
-    Every piece of text from the data (file name, path, message) is made
-    terminal-safe before the colours are added, so the colours stay and
+    A finding's line is ``FILE:LINE: CODE severity address message``, or
+    ``FILE: CODE severity address message`` when the figure's line is not
+    known. Every piece of text from the data (file name, address, message) is
+    made terminal-safe before the colours are added, so the colours stay and
     nothing else can steer the terminal or start a line.
     """
-    name = _paint(terminal_safe(result.file), "1", colour)
+    name = terminal_safe(result.file)
     if not result.readable:
         state = "could not be read (see stderr)" if lang == "en" else "无法读取（见标准错误）"
-        return [f"{name}: {_paint(state, '31', colour)}"]
-    lines = [f"{name}: {_summary(result, lang)}"]
-    for row in result.rows:
-        sgr = _COLOURS.get(row.severity)
-        head = _paint(terminal_safe(f"{row.code} {row.severity}"), sgr, colour)
-        path, message = terminal_safe(row.path), terminal_safe(row.message(lang))
-        lines.append(f"  {head} {path}: {message}")
+        return [f"{_paint(name, '1', colour)}: {_paint(state, '31', colour)}"]
+    lines = [f"{_paint(name, '1', colour)}: {_summary(result, lang)}"]
+    for finding in result.findings:
+        line = result.line(finding)
+        where = name if line is None else f"{name}:{line}"
+        sgr = _COLOURS.get(finding.severity.value)
+        head = _paint(terminal_safe(f"{finding.code} {finding.severity.value}"), sgr, colour)
+        parts = (head, terminal_safe(finding.path), terminal_safe(finding.message(lang)))
+        lines.append(f"{_paint(where, '1', colour)}: " + " ".join(part for part in parts if part))
     return lines
 
 
@@ -529,7 +527,7 @@ def _say(text: str) -> None:
 def _run_check(args: argparse.Namespace) -> int:
     """``govfinal check``: load and check every file, report, and give the exit status."""
     files: list[str] = args.files
-    settings = CheckSettings(exact=args.exact, select=tuple(args.select), ignore=tuple(args.ignore))
+    options = CheckOptions(exact=args.exact, select=args.select, ignore=args.ignore)
     out, err = _stdout(), sys.stderr
     colour = _use_colour(args.color, out)
     progress = _Progress(len(files), err, _isatty(err))
@@ -537,7 +535,7 @@ def _run_check(args: argparse.Namespace) -> int:
     document = _JsonList() if args.format == "json" else None
     progress.update(0)
     try:
-        with _checking(files, settings, args.jobs) as results:
+        with _checking(files, options, args.jobs) as results:
             for result in results:
                 tally.add(result)
                 progress.clear()
@@ -567,8 +565,29 @@ def _json_result(result: FileResult, lang: str, strict: bool) -> dict[str, Any]:
     document: dict[str, Any] = {"file": result.file, "ok": result.passed(strict=strict)}
     if result.error is not None:
         document["error"] = result.error
-    document["findings"] = [row.as_json(lang) for row in result.rows]
+    document["findings"] = [_json_finding(result, finding, lang) for finding in result.findings]
     return document
+
+
+def _json_finding(result: FileResult, finding: Finding, lang: str) -> dict[str, Any]:
+    """One finding in the JSON output: where it is, what it says, and its figures as text."""
+    return {
+        "file": result.file,
+        "line": result.line(finding),
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "address": finding.path,
+        "message": finding.message(lang),
+        "expected": _figure(finding.expected),
+        "actual": _figure(finding.actual),
+        "difference": _figure(finding.difference),
+        "tolerance": _figure(finding.tolerance),
+    }
+
+
+def _figure(value: Decimal | None) -> str | None:
+    """A figure as JSON writes it: its digits as text (never an exponent), or ``null``."""
+    return None if value is None else shown(value)
 
 
 def _run_render(args: argparse.Namespace) -> int:

@@ -37,7 +37,12 @@ class FloatRefusedError(GovFinalError, TypeError):
 
 
 class ClassificationError(GovFinalError, ValueError):
-    """A classification code is malformed (支出功能分类 or 支出经济分类)."""
+    """A classification code is malformed, or a table lists one key twice.
+
+    Codes are those of 支出功能分类 and 支出经济分类.
+    A key is what names an item in its address: a code, an indicator's name, a
+    funding row's label, a vehicle's use. Two items with one key would share one address.
+    """
 
 
 class AddressError(GovFinalError, LookupError):

@@ -502,6 +502,14 @@ def test_item_17_the_command_reports_a_write_error(
 BOOM = "BOOM"
 """The unit name for which the patched ``check`` raises, as a bug would."""
 
+FILE_HEAD = re.compile(r"(.*?): (?:\d+ 个错误，|无法读取)")
+"""A file's first line of the text output (then come its findings, ``FILE:LINE: …``)."""
+
+
+def heads_of(output: str) -> list[str]:
+    """The lines of ``output`` that begin a file's report."""
+    return [line for line in output.splitlines() if FILE_HEAD.match(line)]
+
 
 def _boom_check_source() -> str:
     """Python that makes ``govfinal.cli.check`` raise for the report named :data:`BOOM`."""
@@ -536,8 +544,8 @@ def test_one_crashing_file_does_not_stop_the_batch(
     assert code == 2
     bug = "ZeroDivisionError: decimal division by zero"
     assert err == f"internal error while checking {boom}: {bug}\n"
-    heads = [line for line in out.splitlines() if not line.startswith("  ")]
-    assert heads[:3] == [heads[0], f"{boom}: 无法读取（见标准错误）", heads[0]]
+    heads = heads_of(out)
+    assert heads == [heads[0], f"{boom}: 无法读取（见标准错误）", heads[0]]
     assert heads[0].startswith(f"{good}: ")  # both good copies checked
     code, out, _ = run(capsys, "check", "--format", "json", boom, good)
     document = json.loads(out)
@@ -569,6 +577,6 @@ def test_one_crashing_file_does_not_stop_a_pooled_batch(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     assert f"internal error while checking {boom}: ZeroDivisionError" in result.stderr
-    heads = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
-    assert [head.split(": ")[0] for head in heads[:-1]] == list(map(str, files))
+    heads = heads_of(result.stdout)
+    assert [head.split(": ")[0] for head in heads] == list(map(str, files))
     assert heads[2] == f"{boom}: 无法读取（见标准错误）"

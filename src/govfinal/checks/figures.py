@@ -683,7 +683,7 @@ class Figures:
             for fund_type in FundType:
                 amounts = line.fund(fund_type)
                 if amounts is not None:
-                    yield self._line_site(line, fund_type, amounts)
+                    yield self.line_site(line, fund_type, amounts)
         for name in THREE_PUBLIC_LINES:
             figure: Figure | None = getattr(report.three_public, name)
             if figure is not None:
@@ -695,10 +695,6 @@ class Figures:
             zh, en = label("operating_costs")
             current = self.optional("operating_costs.amount", (zh, en), costs.amount)
             yield Site("operating_costs", zh, en, current, costs.prior, costs.budget)
-
-    def line_site(self, line: FunctionLine, fund_type: FundType, amounts: FundAmounts) -> Site:
-        """The comparative site of a function line's fund expenditure."""
-        return self._line_site(line, fund_type, amounts)
 
     def prior_amount(self, site: Site, amount: Decimal) -> Term:
         """The published 上年决算数 of a site."""
@@ -753,7 +749,8 @@ class Figures:
         zh, en = label("fiscal_expenditure")
         yield Site("fiscal", zh, en, self.fiscal_total("expenditure"), None, fiscal.budget)
 
-    def _line_site(self, line: FunctionLine, fund_type: FundType, amounts: FundAmounts) -> Site:
+    def line_site(self, line: FunctionLine, fund_type: FundType, amounts: FundAmounts) -> Site:
+        """The comparative site of a function line's fund expenditure."""
         prefix = join(line_address(line.code), fund_type.field)
         fund_zh, fund_en = _fund_expenditure_label(fund_type)
         zh = f"{line.name}（{line.code}）{fund_zh}"

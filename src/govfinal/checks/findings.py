@@ -50,15 +50,16 @@ class Finding:
     Attributes:
         code: the rule's stable code, e.g. ``"T101"``.
         severity: error, warning or info.
-        path: where the figure is in the model, e.g.
-            ``functions[2060101].general_budget.expenditure``.
+        path: the address of the figure the finding is about, e.g.
+            ``functions[2060101].general_budget.stated_expenditure``; it
+            resolves in the report (:func:`govfinal.resolve`).
         message_zh: what is wrong, in Chinese, with the formula and its figures.
         message_en: the same in English.
         expected: the value the identity asks for (e.g. the sum of the parts).
         actual: the value published.
         difference: ``actual − expected``.
         tolerance: the largest difference rounding can explain (0 in exact mode).
-        related: paths of the other figures in the identity.
+        related: the addresses of the other figures in the identity.
 
     """
 
