@@ -85,14 +85,14 @@ def corpus(directory: Path, count: int) -> None:
         @hypothesis.given(strategy)
         def collect(report: govfinal.FinalAccount) -> None:
             nonlocal seen
-            keep(f"{family}-{seen:05d}", report)
+            keep(f"{family}-{seen:05d}", report)  # noqa: B023 (run within this iteration)
             seen += 1
 
         collect()
     print(f"{written} reports written to {directory}")
 
 
-def run(directory: Path, out: Path) -> None:
+def run(directory: Path, out: Path, *, exact: bool = False) -> None:
     import govfinal
 
     checked = skipped = 0
@@ -105,14 +105,16 @@ def run(directory: Path, out: Path) -> None:
                 print(f"skipped {path.name}: {str(error).splitlines()[0]}")
                 continue
             checked += 1
-            findings = govfinal.check(report)
+            findings = govfinal.check(report, exact=exact)
             rows = [
                 {
                     "code": f.code,
                     "severity": f.severity.value,
                     "path": f.path,
                     "related": list(f.related),
-                    **{k: None if getattr(f, k) is None else str(getattr(f, k)) for k in FIELDS[2:]},
+                    **{
+                        k: None if getattr(f, k) is None else str(getattr(f, k)) for k in FIELDS[2:]
+                    },
                     "message": f.message_zh,
                 }
                 for f in findings
@@ -151,6 +153,6 @@ if __name__ == "__main__":
     if command == "corpus":
         corpus(Path(arguments[0]), int(arguments[1]) if len(arguments) > 1 else 300)
     elif command == "run":
-        run(Path(arguments[0]), Path(arguments[1]))
+        run(Path(arguments[0]), Path(arguments[1]), exact="--exact" in arguments[2:])
     elif command == "compare":
         sys.exit(compare(Path(arguments[0]), Path(arguments[1])))

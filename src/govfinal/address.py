@@ -63,6 +63,7 @@ from govfinal.model.function import FunctionLine, FunctionTree
 from govfinal.model.other import VehicleHolding
 from govfinal.model.performance import FundingRow, Indicator, SelfEvaluation
 from govfinal.model.report import FinalAccount
+from govfinal.terminal import json_safe
 from govfinal.terms import TERMS
 
 __all__ = [
@@ -97,7 +98,14 @@ _MAX_ADDRESS = 1000
 """Longest address :func:`parse` reads (a bound against hostile input)."""
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
-_UNSAFE = re.compile(r'[\[\]"\\\x00-\x1f\x7f]|^\s|\s$')
+_UNSAFE = re.compile(
+    '[\\[\\]"\\\\\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029'
+    "\ud800-\udfff]|^\\s|\\s$"
+)
+"""What a bare key cannot hold: brackets, quotes, backslashes, the characters a
+terminal would escape (controls, bidirectional marks, separators, surrogates), and
+space at either end. Such a key is written as a JSON string, those characters as
+``\\uXXXX`` escapes, so that an address printed on a terminal can be pasted back."""
 
 
 @attrs.frozen
@@ -141,7 +149,9 @@ def key_text(key: str) -> str:
     >>> key_text("2060101"), key_text("满意度[注1]"), key_text("")
     ('2060101', '"满意度[注1]"', '""')
     """
-    return json.dumps(key, ensure_ascii=False) if not key or _UNSAFE.search(key) else key
+    if key and not _UNSAFE.search(key):
+        return key
+    return json_safe(json.dumps(key, ensure_ascii=False))
 
 
 def keyed(address: str, key: str) -> str:

@@ -23,6 +23,7 @@ from govfinal import FinalAccount, FundType
 from govfinal.address import resolve
 from govfinal.checks.figures import EXPENDITURE, FUNDS, INCOME, Figures, FunctionTable
 from govfinal.checks.tolerance import Term
+from govfinal.classification import EconomicGroup
 from govfinal.model.function import FunctionLine
 from tests import strategies
 from tests.checks.base import base_report
@@ -87,6 +88,15 @@ def _pin(report: FinalAccount) -> None:
         _assert_resolves(report, figures.fund_cell(fund_type, "expenditure"), amounts.expenditure)
     for column in ("opening", "income", "expenditure", "closing"):
         _assert_resolves(report, figures.fiscal_total(column), getattr(report.fiscal, column))
+    detail = report.general_budget_basic
+    _assert_resolves(report, figures.economic_total(), detail.total)
+    _assert_resolves(report, figures.economic_group(EconomicGroup.PERSONNEL), detail.personnel)
+    _assert_resolves(report, figures.economic_group(EconomicGroup.PUBLIC), detail.public)
+    for group, parts in (
+        (EconomicGroup.PERSONNEL, detail.parts_personnel),
+        (EconomicGroup.PUBLIC, detail.parts_public),
+    ):
+        _assert_resolves(report, figures.economic_items_sum(group), parts)
     expenses = report.three_public
     _assert_resolves(report, figures.vehicles("final"), expenses.vehicles_final)
     _assert_resolves(report, figures.vehicles("budget"), expenses.vehicles_budget)
@@ -122,6 +132,9 @@ def test_derived_figures_are_the_models(report: FinalAccount) -> None:
 
 def _assert_findings_resolve(report: FinalAccount) -> None:
     for finding in govfinal.check(report):
+        figure = resolve(report, finding.path)
+        if finding.actual is not None and isinstance(figure, (Decimal, int)):
+            assert figure == finding.actual, (finding.code, finding.path)  # the figure it is about
         for address in (finding.path, *finding.related):
             resolve(report, address)  # raises AddressError when it names nothing
             for key in re.findall(r"\[([^\]]*)\]", address):

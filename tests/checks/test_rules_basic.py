@@ -238,7 +238,7 @@ def test_derived_detail_total_is_compared_with_the_fund() -> None:
     report = setting("general_budget_basic.stated_total", None)(base_report())
     assert _paths("B307", report) == []
     broken = setting("general_budget_basic.stated_personnel", "119.00")(report)
-    assert _paths("B307", broken) == ["general_budget_basic.total"]
+    assert _paths("B307", broken) == ["general_budget_basic.parts_total"]
 
 
 def test_matches_fund_skips_an_unpublished_fund_basic() -> None:

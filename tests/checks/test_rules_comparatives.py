@@ -484,7 +484,7 @@ def test_fund_change_derived_from_a_prior_amount() -> None:
     report = set_at(base_report(), "fiscal.general_budget.prior", prior)
     assert paths_of("R705", report) == []
     report = set_at(report, "fiscal.general_budget.prior.amount", "149.00")
-    assert paths_of("R705", report) == ["fiscal.general_budget.prior.amount"]
+    assert paths_of("R705", report) == ["fiscal.general_budget.prior.change"]  # derived
 
 
 # -- reasons and thresholds ----------------------------------------------------------

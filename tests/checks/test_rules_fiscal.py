@@ -49,13 +49,13 @@ CASES = [
         "C401",
         "gpb-closing",
         setting("fiscal.general_budget.closing", "2.10"),
-        "fiscal.general_budget.closing",
+        "fiscal.general_budget",
     ),
     Case(
         "C401",
         "gf-opening",
         setting("fiscal.government_fund.opening", "1.00"),
-        "fiscal.government_fund.closing",
+        "fiscal.government_fund",
     ),
     Case(
         "C402",
@@ -174,8 +174,8 @@ CASES = [
         setting("fiscal.stated_expenditure", "173.10"),
         "fiscal.stated_expenditure",
     ),
-    # GPB 20.10 + GF 8.00 = 28.10 > 项目支出 28.00; the sum of two funds is at "fiscal".
-    Case("C411", "project", setting("fiscal.general_budget.project", "20.10"), "fiscal"),
+    # GPB 20.10 + GF 8.00 = 28.10 > 项目支出 28.00; the sum of the funds is fiscal.project.
+    Case("C411", "project", setting("fiscal.general_budget.project", "20.10"), "fiscal.project"),
 ]
 
 
@@ -226,6 +226,7 @@ def test_fund_balance_message_shows_both_sides() -> None:
     assert set(finding.related) == {
         "fiscal.general_budget.opening",
         "fiscal.general_budget.income",
+        "fiscal.general_budget.closing",
         "fiscal.general_budget.stated_expenditure",
     }
 
@@ -243,12 +244,12 @@ def test_blank_cells_beside_published_ones_count_as_zero() -> None:
         "fiscal.government_fund", FundAmounts(income="8.00", stated_expenditure="8.00")
     )
     assert _fiscal_findings(blanks(base_report())) == []
-    # 9 in, 8 out, 年末 blank: 0 + 9 ≠ 8 + 0, reported at the blank closing cell.
+    # 9 in, 8 out, 年末 blank: 0 + 9 ≠ 8 + 0, reported at the fund's row.
     uneven = setting(
         "fiscal.government_fund", FundAmounts(income="9.00", stated_expenditure="8.00")
     )
     finding = next(f for f in check(uneven(base_report())) if f.code == "C401")
-    assert finding.path == "fiscal.government_fund.closing"
+    assert finding.path == "fiscal.government_fund"
     assert "年末结转和结余（空） 0" in finding.message_zh
     assert finding.tolerance == D("0.010")
 
@@ -317,7 +318,7 @@ def test_project_comparison_needs_the_published_nature() -> None:
         setting("expenditure.nature.project", None),
         setting("fiscal.general_budget.project", "30.00"),
     )(base_report())
-    assert "fiscal" not in findings_of("C411", check(report))
+    assert "fiscal.project" not in findings_of("C411", check(report))
 
 
 def test_an_unstated_fiscal_total_is_the_sum_of_the_funds() -> None:

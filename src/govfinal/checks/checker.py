@@ -264,4 +264,5 @@ def _related(stated: Term, other: Term) -> tuple[str, ...]:
 
 
 def _equals(term: Term) -> str:
-    return f" = {shown(term.value)}" if term.parts else ""
+    """`` = total`` after a sum of two or more terms (a sum of one shows its one figure)."""
+    return f" = {shown(term.value)}" if len(term.parts) > 1 else ""

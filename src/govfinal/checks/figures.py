@@ -10,25 +10,33 @@ It is also the one place that derives a figure the report may leave
 unpublished: “published, else Σ of its parts”. Each such figure is defined
 here once, as the model defines it (:attr:`IncomeSources.total`,
 :attr:`FundAmounts.expenditure`, :meth:`FunctionTree.rollup`,
-:attr:`ThreePublicExpenses.vehicles_final`, …), and a derived term carries the
-address of the model's property, so that the term's value is the model's
-value at that address (a test pins the two together). A derived term keeps
-its parts, so its half-width counts every published figure behind it.
+:attr:`ThreePublicExpenses.vehicles_final`, …). A derived term carries the
+address of the model's own derivation (``income.sources.parts_total``,
+``fiscal.general_budget.parts_expenditure``), so that its value is the model's
+value at that address; tests pin the two together. A sum that only one
+identity uses carries the address of the part it adds up within (``fiscal``,
+``functions``), and a roll-up of an unpublished cell the cell's own address. A
+derived term keeps its parts, so its half-width counts every published figure
+behind it.
 
-Derived figures are computed once per check run and shared by every rule.
+Derived figures are computed once per check run (per :class:`Figures`) and
+shared by every rule.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Concatenate, Final, ParamSpec, TypeVar, cast
 
 import attrs
 
 from govfinal.address import join, keyed
 from govfinal.checks.tolerance import Term, amount_half_width
+from govfinal.classification import EconomicGroup
 from govfinal.model.comparatives import BudgetVariance, Figure, PriorYear
+from govfinal.model.economic import EconomicLine
 from govfinal.model.function import FunctionLine, FunctionTree
 from govfinal.model.funds import FundAmounts, FundType
 from govfinal.model.report import FinalAccount
@@ -38,6 +46,7 @@ from govfinal.terms import label
 __all__ = [
     "ALL_TABLES",
     "BALANCE_COLUMNS",
+    "BASIC_LABELS",
     "EXPENDITURE",
     "EXPENDITURE_TABLE",
     "FISCAL_KEYS",
@@ -211,6 +220,11 @@ _SOURCE_KEYS: Final = (
     "other",
 )
 
+BASIC_LABELS: Final = ("一般公共预算财政拨款基本支出", "general budget basic expenditure")
+"""The names of the 基本支出 detail table's total."""
+
+_GROUP_KEYS: Final = {EconomicGroup.PERSONNEL: "personnel", EconomicGroup.PUBLIC: "public"}
+
 THREE_PUBLIC_LINES: Final = (
     "total",
     "overseas",
@@ -314,6 +328,22 @@ class Site:
 
 # -- the figures of one report ----------------------------------------------------------
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _once(method: Callable[Concatenate[Figures, _P], _R]) -> Callable[Concatenate[Figures, _P], _R]:
+    """Compute a derived figure once per :class:`Figures` (its arguments are names and flags)."""
+
+    def cached(self: Figures, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        key = (method.__name__, args, tuple(sorted(kwargs.items())))
+        if key not in self._memo:
+            self._memo[key] = method(self, *args, **kwargs)
+        return cast(_R, self._memo[key])
+
+    functools.update_wrapper(cached, method)
+    return cached
+
 
 class Figures:
     """Every figure of ``report`` the checks read, as terms; derived ones made once.
@@ -327,8 +357,7 @@ class Figures:
     def __init__(self, report: FinalAccount, *, exact: bool = False) -> None:
         self.report = report
         self.exact = exact
-        self._rollups: dict[tuple[str, str, str], Term | None] = {}
-        self._sites: tuple[Site, ...] | None = None
+        self._memo: dict[tuple[object, ...], object] = {}
 
     # -- the one way to make each kind of term --------------------------------------
 
@@ -378,6 +407,7 @@ class Figures:
             for field in _SOURCE_KEYS
         ]
 
+    @_once
     def income_total(self) -> Term:
         """本年收入合计 (``income.sources.total``): published, else Σ of the sources."""
         stated = self.report.income.sources.stated_total
@@ -398,6 +428,7 @@ class Figures:
             self.amount("income.opening_balance", label("opening_balance"), income.opening_balance),
         ]
 
+    @_once
     def income_grand_total(self) -> Term:
         """收入总计 (``income.grand_total``): published, else Σ of its parts."""
         stated = self.report.income.stated_grand_total
@@ -416,6 +447,7 @@ class Figures:
         )
         return [term for term in terms if term is not None]
 
+    @_once
     def expenditure_total(self) -> Term | None:
         """本年支出合计 (``expenditure.nature.total``): published, else Σ of the natures.
 
@@ -478,10 +510,12 @@ class Figures:
         :meth:`FunctionTree.rollup` is the model's value. A code listed twice
         counts once, with its first line.
         """
-        key = (code, table.attr, field)
-        if key not in self._rollups:
-            self._rollups[key] = self._rollup(code, table, field)
-        return self._rollups[key]
+        key = ("rollup", code, table.attr, field)
+        if key not in self._memo:
+            self._memo[key] = self._rollup(code, table, field)
+        found = self._memo[key]
+        assert found is None or isinstance(found, Term)
+        return found
 
     def _rollup(self, code: str, table: FunctionTable, field: str) -> Term | None:
         line = self.report.functions.get(code)
@@ -515,6 +549,7 @@ class Figures:
 
     # -- 财政拨款收入支出决算总表 --------------------------------------------------------
 
+    @_once
     def fund_cell(self, fund_type: FundType, column: str, *, named: bool = True) -> Term | None:
         """One cell of a fund's row; ``None`` when blank; ``named`` puts the fund in its labels.
 
@@ -554,6 +589,7 @@ class Figures:
         terms = (self.fund_cell(fund_type, column) for fund_type in FundType)
         return [term for term in terms if term is not None]
 
+    @_once
     def fiscal_total(self, column: str) -> Term | None:
         """A column total of the 财政拨款收入支出决算总表 (``fiscal.<column>``).
 
@@ -575,6 +611,66 @@ class Figures:
             return found
         return self.blank(f"fiscal.stated_{column}", label(FISCAL_KEYS[column]))
 
+    # -- 一般公共预算财政拨款基本支出 by economic class -------------------------------------
+
+    def economic_line(self, line: EconomicLine) -> Term | None:
+        """A line's published amount, named ``基本工资（30101）``; ``None`` when blank."""
+        address = join(keyed("general_budget_basic", line.code), "amount")
+        labels = (f"{line.name}（{line.code}）", f"economic class {line.code}")
+        return self.optional(address, labels, line.amount)
+
+    def economic_items(self, group: EconomicGroup) -> list[Term]:
+        """The published amounts that make up 人员经费 or 公用经费, in table order.
+
+        :meth:`BasicExpenditureDetail.group_sum` semantics: a 类 with 款 lines
+        counts through its 款, a 类 without counts itself.
+        """
+        detail = self.report.general_budget_basic
+        items = {line.code[:3] for line in detail.lines if not line.is_class}
+        terms = (
+            self.economic_line(line)
+            for line in _first_of_each_code(detail.lines)
+            if line.group is group and not (line.is_class and line.code in items)
+        )
+        return [term for term in terms if term is not None]
+
+    def economic_items_sum(self, group: EconomicGroup) -> Term | None:
+        """Σ of :meth:`economic_items` (``general_budget_basic.parts_<group>``), or ``None``."""
+        key = _GROUP_KEYS[group]
+        parts = self.economic_items(group)
+        return self.sum(parts, f"general_budget_basic.parts_{key}", label(key)) if parts else None
+
+    @_once
+    def economic_group(self, group: EconomicGroup) -> Term | None:
+        """人员经费 or 公用经费 (``general_budget_basic.personnel``/``.public``).
+
+        Published, else the Σ of its items; ``None`` when neither is published.
+        """
+        detail = self.report.general_budget_basic
+        key = _GROUP_KEYS[group]
+        stated = (
+            detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
+        )
+        if stated is not None:
+            return self.amount(f"general_budget_basic.stated_{key}", label(key), stated)
+        return self.economic_items_sum(group)
+
+    @_once
+    def economic_total(self) -> Term | None:
+        """基本支出 of the detail table (``general_budget_basic.total``).
+
+        Published, else 人员经费 + 公用经费 (those available); ``None`` when none is.
+        """
+        detail = self.report.general_budget_basic
+        if detail.stated_total is not None:
+            return self.amount(
+                "general_budget_basic.stated_total", BASIC_LABELS, detail.stated_total
+            )
+        parts = [
+            term for group in EconomicGroup if (term := self.economic_group(group)) is not None
+        ]
+        return self.sum(parts, "general_budget_basic.parts_total", BASIC_LABELS) if parts else None
+
     # -- 政府采购 -------------------------------------------------------------------------
 
     def procurement_parts(self) -> list[Term]:
@@ -586,6 +682,7 @@ class Figures:
             self.amount("procurement.services", label("services"), procurement.services),
         ]
 
+    @_once
     def procurement_total(self) -> Term:
         """政府采购支出总额 (``procurement.total``): published, else 货物 + 工程 + 服务."""
         stated = self.report.procurement.stated_total
@@ -614,6 +711,7 @@ class Figures:
         """公务用车购置费 and 公务用车运行维护费, as published, on one side."""
         return self.three_public_lines(("vehicle_purchase", "vehicle_operation"), side)
 
+    @_once
     def vehicles(self, side: str) -> Term | None:
         """公务用车购置及运行维护费 (``three_public.vehicles_<side>``): published 小计, else Σ."""
         stated = self.three_public_line("vehicles", side)
@@ -632,6 +730,7 @@ class Figures:
         )
         return [part for part in parts if part is not None]
 
+    @_once
     def three_public_total(self, side: str) -> Term | None:
         """“三公”经费合计 (``three_public.total_<side>``): published, else Σ of its parts."""
         stated = self.three_public_line("total", side)
@@ -643,6 +742,7 @@ class Figures:
 
     # -- comparatives --------------------------------------------------------------------
 
+    @_once
     def sites(self) -> tuple[Site, ...]:
         """Every figure with a comparative, in a fixed order (found once per run).
 
@@ -654,13 +754,11 @@ class Figures:
         机关运行经费. Sites with neither a prior-year nor a budget comparison
         are left out.
         """
-        if self._sites is None:
-            self._sites = tuple(
-                site
-                for site in self._all_sites()
-                if site is not None and (site.prior is not None or site.budget is not None)
-            )
-        return self._sites
+        return tuple(
+            site
+            for site in self._all_sites()
+            if site is not None and (site.prior is not None or site.budget is not None)
+        )
 
     def _all_sites(self) -> Iterator[Site | None]:
         report = self.report
@@ -706,18 +804,36 @@ class Figures:
         labels = (f"{site.label_zh}增减额", f"change in {site.label_en}")
         return self.amount(f"{site.prior_path}.change", labels, change)
 
-    def derivable_change(self, site: Site) -> Term | None:
-        """A site's 增减额: published, else 本年数 − 上年决算数 (derived), else ``None``."""
+    def change_from_amounts(self, site: Site) -> Term | None:
+        """本年数 − the published 上年决算数 (at ``….prior.change``); ``None`` if either is missing.
+
+        :meth:`PriorYear.change_from` is the model's value when no change is published.
+        """
         prior = site.prior
-        if prior is None:
-            return None
-        if prior.change is not None:
-            return self.change(site, prior.change)
-        if prior.amount is None or site.current is None:
+        if prior is None or prior.amount is None or site.current is None:
             return None
         labels = (f"{site.label_zh}增减额", f"change in {site.label_en}")
         before = self.prior_amount(site, prior.amount)
-        return self.difference(site.current, before, f"{site.prior_path}.amount", labels)
+        return self.difference(site.current, before, f"{site.prior_path}.change", labels)
+
+    def prior_from_change(self, site: Site) -> Term | None:
+        """本年数 − the published 增减额 (at ``….prior.amount``); ``None`` if either is missing.
+
+        :meth:`PriorYear.prior_amount` is the model's value when no amount is published.
+        """
+        prior = site.prior
+        if prior is None or prior.change is None or site.current is None:
+            return None
+        labels = (f"{site.label_zh}上年决算数", f"{site.label_en}, prior year")
+        change = self.change(site, prior.change)
+        return self.difference(site.current, change, f"{site.prior_path}.amount", labels)
+
+    def derivable_change(self, site: Site) -> Term | None:
+        """A site's 增减额: published, else 本年数 − 上年决算数 (derived), else ``None``."""
+        prior = site.prior
+        if prior is not None and prior.change is not None:
+            return self.change(site, prior.change)
+        return self.change_from_amounts(site)
 
     def _three_public_final(self, line: str) -> Term | None:
         """A 三公 line's 决算数 as compared: published, else (小计, 合计) Σ of its parts."""
@@ -801,6 +917,15 @@ def _distinct_children(tree: FunctionTree, code: str) -> Iterator[FunctionLine]:
         if child.code not in seen:
             seen.add(child.code)
             yield child
+
+
+def _first_of_each_code(lines: Sequence[EconomicLine]) -> Iterator[EconomicLine]:
+    """Each code's first line (a repeat is B306's business: data built without the validators)."""
+    seen: set[str] = set()
+    for line in lines:
+        if line.code not in seen:
+            seen.add(line.code)
+            yield line
 
 
 def first_lines(tree: FunctionTree) -> Iterator[FunctionLine]:

@@ -154,13 +154,22 @@ class Term:
     def spelled(self) -> Term:
         """The term named with its formula when it is derived (``合计：a 1.00 + b 2.00 =``).
 
-        A published term is returned unchanged. Used on the stated side of a
+        A published term is returned unchanged; a sum of one figure is named
+        ``合计：a`` (its value follows in the message). Used on the stated side of a
         message, so that a derived figure shows what was added up.
         """
         if not self.parts:
             return self
         prefix_zh = f"{self.label_zh}：" if self.label_zh else ""
         prefix_en = f"{self.label_en}: " if self.label_en else ""
+        if len(self.parts) == 1:  # a sum of one figure shows that figure's own name
+            (part,) = self.parts
+            named = part.spelled()
+            return attrs.evolve(
+                self,
+                label_zh=f"{prefix_zh}{named.label_zh}",
+                label_en=f"{prefix_en}{named.label_en}",
+            )
         return attrs.evolve(
             self,
             label_zh=f"{prefix_zh}{self.formula_zh()} =",

@@ -103,25 +103,40 @@ class BasicExpenditureDetail:
         return any(not item.is_class and item.code.startswith(class_code) for item in self.lines)
 
     @property
+    def parts_personnel(self) -> Decimal | None:
+        """Σ of the published 301 and 303 items (:meth:`group_sum` of 人员经费)."""
+        return self.group_sum(EconomicGroup.PERSONNEL)
+
+    @property
+    def parts_public(self) -> Decimal | None:
+        """Σ of the published 302 and 310 items (:meth:`group_sum` of 公用经费)."""
+        return self.group_sum(EconomicGroup.PUBLIC)
+
+    @property
+    def parts_total(self) -> Decimal | None:
+        """人员经费 + 公用经费, each published or else the Σ of its items."""
+        parts = (self.personnel, self.public)
+        if all(part is None for part in parts):
+            return None
+        return sum_amounts(part for part in parts if part is not None)
+
+    @property
     def personnel(self) -> Decimal | None:
         """人员经费: published, else Σ of the 301 and 303 items."""
         if self.stated_personnel is not None:
             return self.stated_personnel
-        return self.group_sum(EconomicGroup.PERSONNEL)
+        return self.parts_personnel
 
     @property
     def public(self) -> Decimal | None:
         """公用经费: published, else Σ of the 302 and 310 items."""
         if self.stated_public is not None:
             return self.stated_public
-        return self.group_sum(EconomicGroup.PUBLIC)
+        return self.parts_public
 
     @property
     def total(self) -> Decimal | None:
         """基本支出: published, else 人员经费 + 公用经费."""
         if self.stated_total is not None:
             return self.stated_total
-        parts = (self.personnel, self.public)
-        if all(part is None for part in parts):
-            return None
-        return sum_amounts(part for part in parts if part is not None)
+        return self.parts_total

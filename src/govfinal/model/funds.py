@@ -141,6 +141,16 @@ class FiscalAllocations:
         return sum_amounts(_or_zero(getattr(fund, column)) for fund in self.funds().values())
 
     @property
+    def basic(self) -> Decimal:
+        """本年财政拨款支出 — 基本支出: Σ of the funds' (the table prints no total of its own)."""
+        return self._sum("basic")
+
+    @property
+    def project(self) -> Decimal:
+        """本年财政拨款支出 — 项目支出: Σ of the funds'."""
+        return self._sum("project")
+
+    @property
     def opening(self) -> Decimal:
         """年初财政拨款结转和结余: published, else Σ of the funds."""
         return self._sum("opening") if self.stated_opening is None else self.stated_opening

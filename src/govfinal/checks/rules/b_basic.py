@@ -14,13 +14,12 @@ reported by B306; the sums count each code once, with its first line.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from govfinal.address import keyed
 from govfinal.checks.checker import Checker
+from govfinal.checks.figures import BASIC_LABELS
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.tolerance import Term
 from govfinal.classification import ECONOMIC_CODES, EconomicGroup
 from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
 from govfinal.model.report import FinalAccount
@@ -30,9 +29,6 @@ TABLE = "一般公共预算财政拨款基本支出决算表"
 FISCAL_TABLE = "财政拨款收入支出决算总表"
 
 PREFIX = "general_budget_basic"
-BASIC_LABEL = ("一般公共预算财政拨款基本支出", "general budget basic expenditure")
-
-_GROUP_KEYS = {EconomicGroup.PERSONNEL: "personnel", EconomicGroup.PUBLIC: "public"}
 
 
 def line_address(code: str) -> str:
@@ -47,74 +43,6 @@ def distinct_lines(detail: BasicExpenditureDetail) -> Iterator[EconomicLine]:
         if line.code not in seen:
             seen.add(line.code)
             yield line
-
-
-def line_term(checker: Checker, line: EconomicLine) -> Term | None:
-    """A line's published amount as a term, named ``基本工资（30101）``."""
-    if line.amount is None:
-        return None
-    return checker.figures.amount(
-        f"{line_address(line.code)}.amount",
-        (f"{line.name}（{line.code}）", f"economic class {line.code}"),
-        line.amount,
-    )
-
-
-def has_items(detail: BasicExpenditureDetail, class_code: str) -> bool:
-    """Whether the 类 ``class_code`` has 款 lines in the table."""
-    return any(not line.is_class and line.code[:3] == class_code for line in detail.lines)
-
-
-def group_terms(
-    checker: Checker, detail: BasicExpenditureDetail, group: EconomicGroup
-) -> list[Term]:
-    """The published amounts that make up ``group``.
-
-    :meth:`BasicExpenditureDetail.group_sum` semantics: a 类 with 款 lines
-    counts through its 款, a 类 without counts itself.
-    """
-    terms: list[Term] = []
-    for line in distinct_lines(detail):
-        if line.group is not group:
-            continue
-        if line.is_class and has_items(detail, line.code):
-            continue
-        found = line_term(checker, line)
-        if found is not None:
-            terms.append(found)
-    return terms
-
-
-def group_term(
-    checker: Checker, detail: BasicExpenditureDetail, group: EconomicGroup
-) -> Term | None:
-    """人员经费 or 公用经费: as published, else the Σ of its items; ``None`` if neither."""
-    key = _GROUP_KEYS[group]
-    stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
-    if stated is not None:
-        return checker.figures.amount(f"{PREFIX}.stated_{key}", label(key), stated)
-    parts = group_terms(checker, detail, group)
-    if not parts:
-        return None
-    return checker.figures.sum(parts, f"{PREFIX}.{key}", label(key))
-
-
-def detail_total(checker: Checker, detail: BasicExpenditureDetail) -> Term | None:
-    """基本支出 of the detail table: as published, else 人员经费 + 公用经费 (those available)."""
-    if detail.stated_total is not None:
-        return _stated_total(checker, detail.stated_total)
-    parts = [
-        found
-        for group in EconomicGroup
-        if (found := group_term(checker, detail, group)) is not None
-    ]
-    if not parts:
-        return None
-    return checker.figures.sum(parts, f"{PREFIX}.total", BASIC_LABEL)
-
-
-def _stated_total(checker: Checker, value: Decimal) -> Term:
-    return checker.figures.amount(f"{PREFIX}.stated_total", BASIC_LABEL, value)
 
 
 @rule(
@@ -132,14 +60,13 @@ def basic_detail_personnel_public(
     detail = report.general_budget_basic
     if detail.stated_total is None:
         return
-    personnel = group_term(checker, detail, EconomicGroup.PERSONNEL)
-    public = group_term(checker, detail, EconomicGroup.PUBLIC)
-    if personnel is None or public is None:
+    figures = checker.figures
+    personnel = figures.economic_group(EconomicGroup.PERSONNEL)
+    public = figures.economic_group(EconomicGroup.PUBLIC)
+    stated = figures.economic_total()
+    if personnel is None or public is None or stated is None:
         return
-    yield checker.equal(
-        _stated_total(checker, detail.stated_total),
-        checker.figures.sum([personnel, public], PREFIX, BASIC_LABEL),
-    )
+    yield checker.equal(stated, figures.sum([personnel, public], PREFIX, BASIC_LABELS))
 
 
 def group_findings(
@@ -147,15 +74,12 @@ def group_findings(
 ) -> Iterator[Finding | None]:
     """The published 人员经费 or 公用经费 = Σ of its published items."""
     detail = report.general_budget_basic
-    key = _GROUP_KEYS[group]
     stated = detail.stated_personnel if group is EconomicGroup.PERSONNEL else detail.stated_public
-    parts = group_terms(checker, detail, group)
-    if stated is None or not parts:
+    derived = checker.figures.economic_items_sum(group)
+    published = checker.figures.economic_group(group)
+    if stated is None or derived is None or published is None:
         return
-    yield checker.equal(
-        checker.figures.amount(f"{PREFIX}.stated_{key}", label(key), stated),
-        checker.figures.sum(parts, f"{PREFIX}.{key}", label(key)),
-    )
+    yield checker.equal(published, derived)
 
 
 @rule(
@@ -197,7 +121,7 @@ def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Fi
     detail = report.general_budget_basic
     lines = tuple(distinct_lines(detail))
     for line in lines:
-        stated = line_term(checker, line) if line.is_class else None
+        stated = checker.figures.economic_line(line) if line.is_class else None
         if stated is None:
             continue
         items = [
@@ -205,7 +129,7 @@ def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Fi
             for item in lines
             if not item.is_class
             and item.code[:3] == line.code
-            and (found := line_term(checker, item)) is not None
+            and (found := checker.figures.economic_line(item)) is not None
         ]
         if not items:
             continue
@@ -275,7 +199,7 @@ def economic_code_duplicate(report: FinalAccount, checker: Checker) -> Iterator[
 def basic_detail_matches_fund(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """The detail table's 基本支出 (stated, else derived) = the fiscal summary's one."""
     fund_basic = report.fiscal.general_budget.basic
-    total = detail_total(checker, report.general_budget_basic)
+    total = checker.figures.economic_total()
     if fund_basic is None or total is None:
         return
     yield checker.equal(
@@ -308,7 +232,7 @@ def basic_general_budget_within_basic(
     if fund_basic is None or all_basic is None:
         return
     yield checker.at_most(
-        checker.figures.amount("fiscal.general_budget.basic", BASIC_LABEL, fund_basic),
+        checker.figures.amount("fiscal.general_budget.basic", BASIC_LABELS, fund_basic),
         checker.figures.amount("expenditure.nature.basic", label("basic"), all_basic),
     )
 

@@ -44,8 +44,9 @@ def _fund_name(fund_type: FundType) -> tuple[str, str]:
 def fund_balance(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """Per fund type: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
 
-    The finding is about the fund's 年末结转和结余. A fund with none of the four
-    published is skipped; a blank cell beside published ones counts as zero.
+    The finding is about the fund's row (``fiscal.<fund>``): both sides are
+    sums of its cells. A fund with none of the four published is skipped; a
+    blank cell beside published ones counts as zero.
     """
     figures = checker.figures
     for fund_type in FundType:
@@ -59,7 +60,7 @@ def fund_balance(report: FinalAccount, checker: Checker) -> Iterator[Finding | N
             for c in ("expenditure", "closing")
         ]
         row = f"fiscal.{fund_type.field}"
-        stated = figures.sum(outflow, f"{row}.closing", _fund_name(fund_type))
+        stated = figures.sum(outflow, row, _fund_name(fund_type))
         derived = figures.sum(inflow, row, ("", ""))
         yield checker.equal(stated, derived)
 
@@ -299,7 +300,7 @@ def fiscal_expenditure_within_total(
     if project is None or not projects:
         return
     fiscal_project = checker.figures.sum(
-        projects, "fiscal", ("财政拨款项目支出", "fiscal project expenditure")
+        projects, "fiscal.project", ("财政拨款项目支出", "fiscal project expenditure")
     )
     whole = checker.figures.amount("expenditure.nature.project", label("project"), project)
     yield checker.at_most(fiscal_project, whole)

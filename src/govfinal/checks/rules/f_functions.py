@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from govfinal.address import join
 from govfinal.checks.checker import Checker
 from govfinal.checks.figures import (
     ALL_TABLES,
@@ -312,7 +313,8 @@ def balance_finding(checker: Checker, line: FunctionLine, table: FunctionTable) 
     """One fund on one line: 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余.
 
     Skipped unless opening, income and closing are published; a blank
-    本年支出 among them counts as zero. The finding is about 年末结转和结余.
+    本年支出 among them counts as zero. The finding is about the line's fund
+    row (its address), the two sides being sums of its cells.
     """
     opening = checker.figures.cell(line, table, "opening", prefixed=False)
     income = checker.figures.cell(line, table, "income", prefixed=False)
@@ -322,12 +324,9 @@ def balance_finding(checker: Checker, line: FunctionLine, table: FunctionTable) 
     spent = checker.figures.effective(line, table, table.total, prefixed=False)
     uses = [closing] if spent is None else [spent, closing]
     zh, en = line_label(line)
-    stated = checker.figures.sum(
-        uses, closing.path, (f"{zh}{table.name_zh}", f"{en}, {table.name_en}")
-    )
-    sources = checker.figures.sum(
-        [opening, income], f"{line_address(line.code)}.{table.attr}", ("", "")
-    )
+    row = join(line_address(line.code), table.attr)
+    stated = checker.figures.sum(uses, row, (f"{zh}{table.name_zh}", f"{en}, {table.name_en}"))
+    sources = checker.figures.sum([opening, income], row, ("", ""))
     return checker.equal(stated, sources)
 
 

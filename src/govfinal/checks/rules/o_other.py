@@ -16,7 +16,6 @@ from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.checks.tolerance import Term
 from govfinal.classification import EconomicGroup
-from govfinal.model.economic import BasicExpenditureDetail
 from govfinal.model.report import FinalAccount
 from govfinal.terms import label
 
@@ -35,37 +34,6 @@ _PUBLIC_EN = "public costs of general-budget basic expenditure"
 # -- 机关运行经费 -------------------------------------------------------------
 
 
-def public_costs(report: FinalAccount, checker: Checker) -> Term | None:
-    """一般公共预算财政拨款基本支出's 公用经费: stated, else Σ of the published 302/310 items.
-
-    Like :meth:`BasicExpenditureDetail.group_sum`, a 类 line counts only when
-    no 款 line of it is listed. ``None`` when nothing of it is published.
-    """
-    detail = report.general_budget_basic
-    if detail.stated_public is not None:
-        path = "general_budget_basic.stated_public"
-        return checker.figures.amount(path, (_PUBLIC_ZH, _PUBLIC_EN), detail.stated_public)
-    parts = _public_item_terms(detail, checker)
-    if not parts:
-        return None
-    return checker.figures.sum(parts, "general_budget_basic.lines", (_PUBLIC_ZH, _PUBLIC_EN))
-
-
-def _public_item_terms(detail: BasicExpenditureDetail, checker: Checker) -> list[Term]:
-    """The published 公用经费 lines that make up the group's sum, as terms."""
-    item_codes = [line.code for line in detail.lines if not line.is_class]
-    terms: list[Term] = []
-    for line in detail.lines:
-        if line.group is not EconomicGroup.PUBLIC or line.amount is None:
-            continue
-        if line.is_class and any(code.startswith(line.code) for code in item_codes):
-            continue
-        path = join(keyed("general_budget_basic", line.code), "amount")
-        zh, en = f"{line.name}（{line.code}）", f"economic class {line.code}"
-        terms.append(checker.figures.amount(path, (zh, en), line.amount))
-    return terms
-
-
 @rule(
     "O601",
     "operating-costs-equals-public",
@@ -81,7 +49,7 @@ def operating_costs_equals_public(
     costs = report.operating_costs
     if not report.unit.kind.reports_operating_costs or costs is None or costs.amount is None:
         return
-    public = public_costs(report, checker)
+    public = checker.figures.economic_group(EconomicGroup.PUBLIC)
     if public is None:
         return
     yield checker.equal(
@@ -157,7 +125,9 @@ def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding 
     yield checker.equal(
         checker.figures.amount("procurement.stated_total", label("procurement_total"), stated),
         checker.figures.sum(
-            checker.figures.procurement_parts(), "procurement", label("procurement_total")
+            checker.figures.procurement_parts(),
+            "procurement.parts_total",
+            label("procurement_total"),
         ),
     )
 

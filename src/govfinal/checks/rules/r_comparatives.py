@@ -83,39 +83,37 @@ def _growth_finding(checker: Checker, site: Site) -> Finding | None:
     if prior is None or prior.growth is None or current is None:
         return None
     path = f"{site.prior_path}.growth"
-    label_ = (f"{site.label_zh}增长率", f"growth of {site.label_en}")
+    labels = (f"{site.label_zh}增长率", f"growth of {site.label_en}")
+    figures = checker.figures
     if prior.amount is not None:
-        before = checker.figures.prior_amount(site, prior.amount)
-        change = checker.figures.difference(
-            current, before, path, (f"{site.label_zh}增减额", f"change in {site.label_en}")
-        )
+        before = figures.prior_amount(site, prior.amount)
+        change = figures.change_from_amounts(site)
+        if change is None:
+            return None
         return checker.rate(
             path,
-            label_,
+            labels,
             prior.growth,
             ratios.growth_of,
             [before, current],
             numerator=change,
             base=before,
         )
-    if prior.change is not None:
-        change = checker.figures.change(site, prior.change)
-        before = checker.figures.difference(
-            current,
-            change,
-            f"{site.prior_path}.amount",
-            (f"{site.label_zh}上年决算数", f"{site.label_en}, prior year"),
-        )
-        return checker.rate(
-            path,
-            label_,
-            prior.growth,
-            growth_from_change,
-            [current, change],
-            numerator=change,
-            base=before,
-        )
-    return None
+    if prior.change is None:
+        return None
+    change = figures.change(site, prior.change)
+    derived_before = figures.prior_from_change(site)
+    if derived_before is None:
+        return None
+    return checker.rate(
+        path,
+        labels,
+        prior.growth,
+        growth_from_change,
+        [current, change],
+        numerator=change,
+        base=derived_before,
+    )
 
 
 @rule(
@@ -132,12 +130,8 @@ def stated_change(report: FinalAccount, checker: Checker) -> Iterator[Finding | 
         prior, current = site.prior, site.current
         if prior is None or prior.amount is None or prior.change is None or current is None:
             continue
-        derived = checker.figures.difference(
-            current,
-            checker.figures.prior_amount(site, prior.amount),
-            site.prior_path,
-            (f"{site.label_zh}增减额", f"change in {site.label_en}"),
-        )
+        derived = checker.figures.change_from_amounts(site)
+        assert derived is not None
         yield checker.equal(checker.figures.change(site, prior.change), derived)
 
 
