@@ -397,6 +397,47 @@ class Figures:
             (minuend, subtrahend),
         )
 
+    def derived(self) -> dict[str, Term]:
+        """Every figure the report may leave unpublished, keyed by the model's address of it.
+
+        ``income.sources.total`` → :meth:`income_total`, a term that is the
+        published 本年收入合计 or else the Σ of the sources; likewise each
+        fund's and each function line's 本年支出, the 财政拨款 column totals,
+        the 三公 subtotal and total, 政府采购总额 and the 基本支出 groups. The
+        model's value at each address is the term's value (a test says so).
+        Those with nothing published are left out; roll-ups of the function
+        tree are :meth:`rollup`'s.
+        """
+        personnel, public = EconomicGroup.PERSONNEL, EconomicGroup.PUBLIC
+        found: dict[str, Term | None] = {
+            "income.sources.total": self.income_total(),
+            "income.grand_total": self.income_grand_total(),
+            "expenditure.nature.total": self.expenditure_total(),
+            "procurement.total": self.procurement_total(),
+            "general_budget_basic.personnel": self.economic_group(personnel),
+            "general_budget_basic.public": self.economic_group(public),
+            "general_budget_basic.total": self.economic_total(),
+        }
+        for side in _SIDES:
+            found[f"three_public.vehicles_{side}"] = self.vehicles(side)
+            found[f"three_public.total_{side}"] = self.three_public_total(side)
+        for column in BALANCE_COLUMNS:
+            found[f"fiscal.{column}"] = self.fiscal_total(column)
+        for fund_type in FundType:
+            found[f"fiscal.{fund_type.field}.expenditure"] = self.fund_cell(
+                fund_type, "expenditure"
+            )
+        for line in first_lines(self.report.functions):
+            address = line_address(line.code)
+            found[f"{address}.expenditure.total"] = self.effective(
+                line, EXPENDITURE, "stated_total"
+            )
+            for table in FUNDS.values():
+                found[f"{address}.{table.attr}.expenditure"] = self.effective(
+                    line, table, "stated_expenditure"
+                )
+        return {address: term for address, term in found.items() if term is not None}
+
     # -- 收入支出决算总表 -------------------------------------------------------------
 
     def income_sources(self) -> list[Term]:
