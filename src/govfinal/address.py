@@ -143,6 +143,7 @@ class FigureAt:
 # -- writing and reading addresses -----------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def key_text(key: str) -> str:
     """A key as an address writes it: bare when it can be, else a JSON string.
 

@@ -514,8 +514,15 @@ class Figures:
         value: Decimal | None = None if row is None else getattr(row, field)
         if value is None:
             return None
-        address = join(line_address(line.code), table.attr, field)
-        return self.amount(address, _cell_labels(line, table, field, prefixed), value)
+        key = ("cell", id(line), table.attr, field, prefixed)  # the report holds its lines
+        found = self._memo.get(key)
+        if found is None:
+            address = f"{line_address(line.code)}.{table.attr}.{field}"
+            found = self._memo[key] = self.amount(
+                address, _cell_labels(line, table, field, prefixed), value
+            )
+        assert isinstance(found, Term)
+        return found
 
     def line_parts(self, line: FunctionLine, table: FunctionTable, *, prefixed: bool) -> list[Term]:
         """The line's published parts of the table's total (blanks skipped)."""
