@@ -6,9 +6,12 @@ generated reports (consistent, unrounded, with comparatives, and arbitrary),
 each as a JSON data file. ``python scripts/differential.py run DIR OUT`` checks
 every file of the corpus with the govfinal on ``PYTHONPATH`` and writes one
 JSON line per report; a file that no longer loads (the model refuses it) is
-skipped, named and counted. ``python scripts/differential.py compare A B`` compares
-two runs on everything but the addresses (``path`` and ``related``): codes,
-severities, figures, differences, tolerances, and their order.
+skipped, named and counted. Write the corpus with the older version (its
+``tests`` and ``src`` first on the path) when the change makes the model refuse
+more, so that the refused reports are in the corpus and counted.
+``python scripts/differential.py compare A B`` compares two runs on everything
+but the addresses (``path`` and ``related``): codes, severities, figures,
+differences, tolerances, and their order.
 """
 
 from __future__ import annotations
@@ -27,17 +30,8 @@ def corpus(directory: Path, count: int) -> None:
 
     import govfinal
     from tests import strategies
-    from tests.checks import (
-        test_rules_basic,
-        test_rules_comparatives,
-        test_rules_fiscal,
-        test_rules_other,
-        test_rules_performance,
-        test_rules_three_public,
-        test_rules_totals,
-        test_rules_tree,
-    )
     from tests.checks.base import base_report
+    from tests.checks.test_rule_coverage import _cases
 
     directory.mkdir(parents=True, exist_ok=True)
     written = 0
@@ -54,18 +48,8 @@ def corpus(directory: Path, count: int) -> None:
 
     keep("example", govfinal.load("examples/data/kexie_2023.toml"))
     keep("base", base_report())
-    for module in (
-        test_rules_basic,
-        test_rules_comparatives,
-        test_rules_fiscal,
-        test_rules_other,
-        test_rules_performance,
-        test_rules_three_public,
-        test_rules_totals,
-        test_rules_tree,
-    ):
-        for case in module.CASES:
-            keep(f"case-{case.id}", case.mutate(base_report()))
+    for case in _cases():  # every rule-test case, the base report broken one way
+        keep(f"case-{case.id}", case.mutate(base_report()))
     families = {
         "consistent": st.builds(lambda r: r, strategies.final_accounts()),
         "unrounded": strategies.unrounded_final_accounts(),
