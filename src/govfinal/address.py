@@ -73,9 +73,12 @@ __all__ = [
     "FigureAt",
     "Step",
     "addresses",
+    "field_types",
+    "item_class",
     "join",
     "key_text",
     "keyed",
+    "model_class",
     "parse",
     "resolve",
 ]
@@ -314,10 +317,10 @@ def _member(node: Any, cls: type | None, step: Step, site: _Site) -> tuple[Any, 
     declared = parts[step.name]
     value = None if node is None else getattr(node, step.name)
     if step.key is None:
-        return value, (_model_class(declared) if value is None else type(value))
+        return value, (model_class(declared) if value is None else type(value))
     here = join(site.before, step.name)
-    item_class = _item_class(declared)
-    if item_class is None:
+    kind = item_class(declared)
+    if kind is None:
         raise site.error(here, f"is not a keyed table; it takes no [{key_text(step.key)}]")
     if value is None:  # pragma: no cover - no keyed table of the model can be blank
         raise site.error(here, "is under a blank part")
@@ -326,7 +329,7 @@ def _member(node: Any, cls: type | None, step: Step, site: _Site) -> tuple[Any, 
     for item in items:
         if _key_of(item) == step.key:
             return item, type(item)
-    attribute = KEYS[item_class]
+    attribute = KEYS[kind]
     noun = "line" if attribute == "code" else "item"
     keys = [key for key in map(_key_of, items) if key is not None]
     raise site.error(
@@ -343,7 +346,7 @@ def _parts(cls: type) -> dict[str, Any]:
     ``lines`` field of a table addressed at its owner (``functions[206]``, so
     that one figure has one address).
     """
-    parts: dict[str, Any] = dict(_field_types(cls))
+    parts: dict[str, Any] = dict(field_types(cls))
     for name in dir(cls):
         prop = getattr(cls, name, None)
         if isinstance(prop, property) and prop.fget is not None and name not in parts:
@@ -354,8 +357,9 @@ def _parts(cls: type) -> dict[str, Any]:
     }
 
 
-def _field_types(cls: type) -> dict[str, Any]:
-    """The declared type of each field of ``cls``."""
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    """The declared type of each field of the model class ``cls`` (do not change the mapping)."""
     attrs.resolve_types(cls)
     return {field.name: field.type for field in attrs.fields(cls)}
 
@@ -372,16 +376,16 @@ def _options(declared: Any) -> tuple[Any, ...]:
     return (declared,)
 
 
-def _model_class(declared: Any) -> type | None:
+def model_class(declared: Any) -> type | None:
     """The model class a declaration holds (``Figure | None`` → ``Figure``), if any."""
     return next((option for option in _options(declared) if attrs.has(option)), None)
 
 
-def _item_class(declared: Any) -> type | None:
+def item_class(declared: Any) -> type | None:
     """The class of the items of a keyed table so declared; ``None`` if it is not one."""
     for option in _options(declared):
         if option in LINE_TABLES:
-            option = _field_types(option)[LINE_TABLES[option]]
+            option = field_types(option)[LINE_TABLES[option]]
         if typing.get_origin(option) is tuple:
             item = typing.get_args(option)[0]
             if item in KEYS:

@@ -26,9 +26,9 @@ shared by every rule.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Concatenate, Final, ParamSpec, TypeVar, cast
+from typing import Concatenate, Final, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
@@ -61,6 +61,7 @@ __all__ = [
     "Labels",
     "Site",
     "first_lines",
+    "first_of_each_code",
     "line_address",
     "line_label",
     "three_public_labels",
@@ -486,7 +487,7 @@ class Figures:
             self.optional(f"expenditure.nature.{field}", label(key), values[field])
             for field, key in _NATURE_KEYS.items()
         )
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     @_once
     def expenditure_total(self) -> Term | None:
@@ -527,7 +528,7 @@ class Figures:
     def line_parts(self, line: FunctionLine, table: FunctionTable, *, prefixed: bool) -> list[Term]:
         """The line's published parts of the table's total (blanks skipped)."""
         terms = (self.cell(line, table, field, prefixed=prefixed) for field in table.parts)
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     def line_parts_total(
         self, line: FunctionLine, table: FunctionTable, *, prefixed: bool
@@ -582,9 +583,9 @@ class Figures:
         """The roll-ups of the lines directly under ``code`` that publish the cell."""
         terms = (
             self.rollup(child.code, table, field)
-            for child in _distinct_children(self.report.functions, code)
+            for child in first_of_each_code(self.report.functions.children(code))
         )
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     def class_rollups(self, table: FunctionTable, field: str) -> list[Term]:
         """The 类 lines' roll-ups of one cell of a function table, in table order."""
@@ -593,7 +594,7 @@ class Figures:
             for line in first_lines(self.report.functions)
             if line.parent_code is None
         )
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     # -- 财政拨款收入支出决算总表 --------------------------------------------------------
 
@@ -620,7 +621,7 @@ class Figures:
     ) -> list[Term]:
         """The published cells among ``columns`` of a fund's row."""
         terms = (self.fund_cell(fund_type, column, named=named) for column in columns)
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     def fund_cell_or_blank(self, fund_type: FundType, column: str, *, named: bool = True) -> Term:
         """:meth:`fund_cell`, a blank one as an exact zero."""
@@ -635,7 +636,7 @@ class Figures:
     def fund_column(self, column: str) -> list[Term]:
         """The funds' published cells of one column, in fund order, with the funds named."""
         terms = (self.fund_cell(fund_type, column) for fund_type in FundType)
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     @_once
     def fiscal_total(self, column: str) -> Term | None:
@@ -677,10 +678,10 @@ class Figures:
         items = {line.code[:3] for line in detail.lines if not line.is_class}
         terms = (
             self.economic_line(line)
-            for line in _first_of_each_code(detail.lines)
+            for line in first_of_each_code(detail.lines)
             if line.group is group and not (line.is_class and line.code in items)
         )
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     def economic_items_sum(self, group: EconomicGroup) -> Term | None:
         """Σ of :meth:`economic_items` (``general_budget_basic.parts_<group>``), or ``None``."""
@@ -753,7 +754,7 @@ class Figures:
     def three_public_lines(self, lines: Sequence[str], side: str) -> list[Term]:
         """The published amounts of ``lines`` on one side, in order."""
         terms = (self.three_public_line(line, side) for line in lines)
-        return [term for term in terms if term is not None]
+        return _published(terms)
 
     def vehicle_parts(self, side: str) -> list[Term]:
         """公务用车购置费 and 公务用车运行维护费, as published, on one side."""
@@ -776,7 +777,7 @@ class Figures:
             self.vehicles(side),
             self.three_public_line("reception", side),
         )
-        return [part for part in parts if part is not None]
+        return _published(parts)
 
     @_once
     def three_public_total(self, side: str) -> Term | None:
@@ -959,16 +960,19 @@ def _budget_of(budget: BudgetVariance | None) -> Decimal | None:
     return None if budget is None else budget.budget
 
 
-def _distinct_children(tree: FunctionTree, code: str) -> Iterator[FunctionLine]:
-    seen: set[str] = set()
-    for child in tree.children(code):
-        if child.code not in seen:
-            seen.add(child.code)
-            yield child
+class _Coded(Protocol):
+    @property
+    def code(self) -> str: ...
 
 
-def _first_of_each_code(lines: Sequence[EconomicLine]) -> Iterator[EconomicLine]:
-    """Each code's first line (a repeat is B306's business: data built without the validators)."""
+_C = TypeVar("_C", bound=_Coded)
+
+
+def first_of_each_code(lines: Iterable[_C]) -> Iterator[_C]:
+    """Each code's first line, in order; a repeat counts once, with its first line.
+
+    Repeats are F201's and B306's business (in data built without the model's validators).
+    """
     seen: set[str] = set()
     for line in lines:
         if line.code not in seen:
@@ -977,7 +981,10 @@ def _first_of_each_code(lines: Sequence[EconomicLine]) -> Iterator[EconomicLine]
 
 
 def first_lines(tree: FunctionTree) -> Iterator[FunctionLine]:
-    """Each code's first line, in table order (repeats are F201's business)."""
-    for line in tree:
-        if tree.get(line.code) is line:
-            yield line
+    """Each code's first function line, in table order."""
+    return first_of_each_code(tree)
+
+
+def _published(terms: Iterable[Term | None]) -> list[Term]:
+    """The terms of the figures published among ``terms`` (blanks are ``None``), in order."""
+    return [term for term in terms if term is not None]

@@ -48,13 +48,18 @@ import functools
 import json
 import re
 import tomllib
-import typing
 from collections.abc import Callable
 from typing import Final
 
-import attrs
-
-from govfinal.address import KEYS, LINE_TABLES, AddressError, parse
+from govfinal.address import (
+    KEYS,
+    LINE_TABLES,
+    AddressError,
+    field_types,
+    item_class,
+    model_class,
+    parse,
+)
 from govfinal.io import MAX_BYTES, Format
 from govfinal.model.report import FinalAccount
 
@@ -110,35 +115,34 @@ class Locator:
         except (AddressError, TypeError):
             return None
         node, line = self._root, None
-        kind: object = FinalAccount
+        kind: type | None = FinalAccount
         for step in steps:
             node = node.child(step.name) if node is not None else None
             if node is None:
                 break
-            kind = _field_type(kind, step.name)
+            declared = field_types(kind).get(step.name) if kind is not None else None
             line = node.line if node.line is not None else line
             if step.key is None:
+                kind = model_class(declared)
                 continue
-            node, kind = self._item(node, kind, step.key)
+            node, kind = self._item(node, declared, step.key)
             if node is None:
                 break
             line = node.line if node.line is not None else line
         return line
 
-    def _item(self, node: _Node, kind: object, key: str) -> tuple[_Node | None, object]:
-        """The item keyed ``key`` of the keyed table at ``node`` (a field of type ``kind``)."""
-        owner = kind if isinstance(kind, type) else None
-        holder: _Node | None = node
-        if owner is not None and owner in LINE_TABLES:  # ``functions[…]``: ``functions.lines``
-            table = LINE_TABLES[owner]
-            holder, kind = node.child(table), _field_type(owner, table)
-        item_type = _element(kind)
-        attribute = KEYS.get(item_type) if isinstance(item_type, type) else None
+    def _item(self, node: _Node, declared: object, key: str) -> tuple[_Node | None, type | None]:
+        """The item keyed ``key`` of the keyed table at ``node`` (a field declared ``declared``)."""
+        owner = model_class(declared)
+        holder = node.child(LINE_TABLES[owner]) if owner in LINE_TABLES else node  # functions.lines
+        item_type = item_class(declared)
+        attribute = KEYS.get(item_type) if item_type is not None else None
         items = holder.elements() if holder is not None else None
-        if attribute is None or holder is None or items is None:
+        if item_type is None or attribute is None or holder is None or items is None:
             return None, None
         if holder.keyed is None:
-            holder.keyed = self._index(items, attribute, _field_type(item_type, attribute))
+            key_type = field_types(item_type).get(attribute)
+            holder.keyed = self._index(items, attribute, key_type)
         return holder.keyed.get(key), item_type
 
     def _index(self, items: list[_Node], attribute: str, kind: object) -> dict[str, _Node]:
@@ -684,36 +688,6 @@ def _json_string(token: str) -> str | None:
 
 
 @functools.cache
-def _hints(kind: type) -> dict[str, object]:
-    """The field types of an attrs class (empty when they cannot be resolved)."""
-    if not attrs.has(kind):
-        return {}
-    try:
-        return dict(typing.get_type_hints(kind))
-    except Exception:  # a model whose annotations cannot be resolved: fields of no known type
-        return {}
-
-
-def _field_type(kind: object, name: str) -> object:
-    """The type of field ``name`` of ``kind``, without ``| None``; ``None`` if unknown."""
-    if not isinstance(kind, type):
-        return None
-    found = _hints(kind).get(name)
-    arguments = typing.get_args(found)
-    if arguments and type(None) in arguments and typing.get_origin(found) is not tuple:
-        others = [argument for argument in arguments if argument is not type(None)]
-        found = others[0] if len(others) == 1 else None
-    return found
-
-
-def _element(kind: object) -> object:
-    """``X`` of ``tuple[X, ...]``, else ``None``."""
-    if typing.get_origin(kind) is not tuple:
-        return None
-    arguments = typing.get_args(kind)
-    return arguments[0] if len(arguments) == 2 and arguments[1] is Ellipsis else None
-
-
 def _enum_value(key: str, kind: object) -> str:
     """A key as an address writes it: an enum member named by its name gives its value."""
     if isinstance(kind, type) and issubclass(kind, enum.Enum):

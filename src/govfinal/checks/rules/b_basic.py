@@ -17,11 +17,10 @@ from collections.abc import Iterator
 
 from govfinal.address import keyed
 from govfinal.checks.checker import Checker
-from govfinal.checks.figures import BASIC_LABELS
+from govfinal.checks.figures import BASIC_LABELS, first_of_each_code
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
 from govfinal.classification import ECONOMIC_CODES, EconomicGroup
-from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
 from govfinal.model.report import FinalAccount
 from govfinal.terms import label
 
@@ -34,15 +33,6 @@ PREFIX = "general_budget_basic"
 def line_address(code: str) -> str:
     """The address of an economic line, e.g. ``general_budget_basic[30101]``."""
     return keyed(PREFIX, code)
-
-
-def distinct_lines(detail: BasicExpenditureDetail) -> Iterator[EconomicLine]:
-    """Each code's first line, in table order (repeats are B306's business)."""
-    seen: set[str] = set()
-    for line in detail.lines:
-        if line.code not in seen:
-            seen.add(line.code)
-            yield line
 
 
 @rule(
@@ -119,7 +109,7 @@ def basic_public_items(report: FinalAccount, checker: Checker) -> Iterator[Findi
 def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """A 类 line's published amount = Σ of its published 款 amounts."""
     detail = report.general_budget_basic
-    lines = tuple(distinct_lines(detail))
+    lines = tuple(first_of_each_code(detail.lines))
     for line in lines:
         stated = checker.figures.economic_line(line) if line.is_class else None
         if stated is None:
@@ -152,7 +142,7 @@ def economic_class_rollup(report: FinalAccount, checker: Checker) -> Iterator[Fi
 )
 def economic_code_not_basic(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """A line whose 类 is neither 人员经费 (301, 303) nor 公用经费 (302, 310)."""
-    for line in distinct_lines(report.general_budget_basic):
+    for line in first_of_each_code(report.general_budget_basic.lines):
         if line.group is not None:
             continue
         yield checker.finding(

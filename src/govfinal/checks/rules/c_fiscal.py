@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govfinal.checks.checker import Checker
-from govfinal.checks.figures import BALANCE_COLUMNS, FISCAL_KEYS, FUND_TABLES, FUNDS, first_lines
+from govfinal.checks.figures import BALANCE_COLUMNS, FISCAL_KEYS, FUND_TABLES, FUNDS
 from govfinal.checks.findings import Finding
 from govfinal.checks.registry import rule
 from govfinal.model.funds import FundType
@@ -196,15 +196,9 @@ def _table_total(
     stated = checker.figures.fund_cell(fund_type, column)
     if stated is None:  # nothing to compare the 类 with: do not add them up
         return None
-    tree = report.functions
     field = "stated_expenditure" if column == "expenditure" else column
-    terms = (
-        checker.figures.rollup(line.code, FUNDS[fund_type], field)
-        for line in first_lines(tree)
-        if line.parent_code is None
-    )
-    classes = [found for found in terms if found is not None]
-    if stated is None or not classes:
+    classes = checker.figures.class_rollups(FUNDS[fund_type], field)
+    if not classes:
         return None
     labels = FUNDS[fund_type].column_label(field, with_table=False)
     return checker.equal(stated, checker.figures.sum(classes, "functions", labels))

@@ -20,7 +20,6 @@ from govfinal.checks.registry import rule
 from govfinal.checks.tolerance import shown
 from govfinal.model.comparatives import Figure
 from govfinal.model.report import FinalAccount
-from govfinal.model.three_public import ThreePublicExpenses
 
 __all__ = ["LINES"]
 
@@ -44,19 +43,10 @@ _COUNTS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def _figure(expenses: ThreePublicExpenses, line: str) -> Figure | None:
-    """The figure of one line (``None`` for an unpublished 小计 or 合计)."""
-    figure: Figure | None = getattr(expenses, line)
-    return figure
-
-
-def _value(figure: Figure | None, side: str) -> Decimal | None:
-    """A line's 决算数 or 预算数; ``None`` when not published."""
-    if figure is None:
-        return None
-    if side == FINAL:
-        return figure.amount
-    return None if figure.budget is None else figure.budget.budget
+def _final(checker: Checker, line: str) -> Decimal | None:
+    """A line's published 决算数, or ``None``."""
+    term = checker.figures.three_public_line(line, FINAL)
+    return None if term is None else term.value
 
 
 @rule(
@@ -115,7 +105,7 @@ def _unspent(
     The finding is about the zero amount; the positive counts are related.
     """
     expenses = report.three_public
-    amount = _value(_figure(expenses, line), FINAL)
+    amount = _final(checker, line)
     positive = [field for field in counts if (getattr(expenses, field) or 0) > 0]
     if amount is None or not amount.is_zero() or not positive:
         return None
@@ -138,7 +128,7 @@ def _uncounted(
     The finding is about the first zero count; the amount is related.
     """
     expenses = report.three_public
-    amount = _value(_figure(expenses, line), FINAL)
+    amount = _final(checker, line)
     zeros = [field for field in counts if getattr(expenses, field) == 0]
     if amount is None or amount <= 0 or not zeros:
         return None
@@ -276,7 +266,7 @@ def within_fiscal(report: FinalAccount, checker: Checker) -> Iterator[Finding | 
 def over_budget(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """Per line: 决算数 ≤ 预算数 beyond rounding, unless a budget reason is given."""
     for line in LINES:
-        figure = _figure(report.three_public, line)
+        figure: Figure | None = getattr(report.three_public, line)
         final = checker.figures.three_public_line(line, FINAL)
         budget = checker.figures.three_public_line(line, BUDGET)
         if figure is None or figure.budget is None or final is None or budget is None:
