@@ -44,6 +44,7 @@ from govfinal import (
     Funding,
     FundingRow,
     GovFinalError,
+    GradeCount,
     Indicator,
     PerformanceSummary,
     SelfEvaluation,
@@ -778,6 +779,11 @@ REPEATED_KEYS = [
         "Assets.vehicles: use '其他用车' is listed twice (vehicles[0] and vehicles[1])",
     ),
     (
+        lambda: PerformanceSummary(grade_counts=[GradeCount("优", 4), GradeCount("优", 0)]),
+        "PerformanceSummary.grade_counts: grade '优' is listed twice"
+        " (grade_counts[0] and grade_counts[1])",
+    ),
+    (
         lambda: PerformanceSummary(
             evaluations=[_evaluation("科普工作人员补助"), _evaluation("科普工作人员补助")]
         ),
@@ -830,4 +836,5 @@ def test_items_whose_keys_differ_are_accepted() -> None:
         SelfEvaluation,
         Indicator,
         FundingRow,
+        GradeCount,
     }

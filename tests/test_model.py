@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import attrs
@@ -75,6 +76,32 @@ def _some_instance(cls: type) -> object:
             govfinal.EvaluationKind.PROJECT, "项目", govfinal.Funding(govfinal.FundingRow("合计"))
         ),
         govfinal.ClassTotal: lambda: govfinal.ClassTotal("206", "1.00"),
+        govfinal.GradeCount: lambda: govfinal.GradeCount("优", 4),
+        govfinal.AmountStatement: lambda: govfinal.AmountStatement("income.grand_total", "1.00"),
+        govfinal.ShareStatement: lambda: govfinal.ShareStatement(
+            "income.sources.fiscal", "income.sources.total", "99.79"
+        ),
+        govfinal.ChangeStatement: lambda: govfinal.ChangeStatement("income.grand_total", "-1.00"),
+        govfinal.GrowthStatement: lambda: govfinal.GrowthStatement("income.grand_total", "-1.87"),
+        govfinal.BudgetStatement: lambda: govfinal.BudgetStatement(
+            "fiscal.general_budget.expenditure",
+            "fiscal.general_budget.budget.budget",
+            govfinal.BudgetBasis.INITIAL,
+            govfinal.Measure.EXECUTION,
+            "98.20",
+        ),
+        govfinal.DirectionStatement: lambda: govfinal.DirectionStatement(
+            "income.grand_total", govfinal.Against.PRIOR_YEAR, "减少"
+        ),
+        govfinal.CountStatement: lambda: govfinal.CountStatement("assets.large_equipment", 2),
+        govfinal.YearStatement: lambda: govfinal.YearStatement(2024),
+        govfinal.DateStatement: lambda: govfinal.DateStatement(
+            "assets", datetime.date(2024, 12, 31)
+        ),
+        govfinal.NoneStatement: lambda: govfinal.NoneStatement("three_public"),
+        govfinal.ReasonStatement: lambda: govfinal.ReasonStatement(
+            "income.grand_total", govfinal.Against.PRIOR_YEAR, "人员减少"
+        ),
         govfinal.FigureAt: lambda: govfinal.FigureAt("income.opening_balance", "", "", None),
         govfinal.Finding: lambda: govfinal.Finding(
             "T101", govfinal.Severity.ERROR, "income", "收入总计不符", "income grand total off"

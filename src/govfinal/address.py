@@ -61,7 +61,7 @@ from govfinal.model.economic import BasicExpenditureDetail, EconomicLine
 from govfinal.model.expenditure import ClassTotal
 from govfinal.model.function import FunctionLine, FunctionTree
 from govfinal.model.other import VehicleHolding
-from govfinal.model.performance import FundingRow, Indicator, SelfEvaluation
+from govfinal.model.performance import FundingRow, GradeCount, Indicator, SelfEvaluation
 from govfinal.model.report import FinalAccount
 from govfinal.terminal import json_safe
 from govfinal.terms import TERMS
@@ -78,6 +78,7 @@ __all__ = [
     "join",
     "key_text",
     "keyed",
+    "label",
     "model_class",
     "parse",
     "resolve",
@@ -91,6 +92,7 @@ KEYS: Final[dict[type, str]] = {
     SelfEvaluation: "name",
     Indicator: "name",
     FundingRow: "label",
+    GradeCount: "grade",
 }
 """The key attribute of each kind of item held in a keyed table."""
 
@@ -401,6 +403,34 @@ def _key_of(item: object) -> str | None:
     return str(value.value if isinstance(value, enum.Enum) else value)
 
 
+def label(report: FinalAccount, address: str) -> tuple[str, str]:
+    """The (Chinese, English) names of what ``address`` names, as :func:`addresses` names it.
+
+    A derived figure is named by its property's docstring term
+    (``fiscal.income_grand_total`` is 财政拨款收入总计).
+
+    Raises:
+        AddressError: as :func:`resolve`.
+
+    """
+    steps = parse(address)
+    node: Any = report
+    cls: type | None = type(report)
+    zh: list[str] = []
+    en: list[str] = []
+    for index, step in enumerate(steps):
+        if step.key is None and cls is not None:
+            field_zh, field_en = _field_label(cls, step.name)
+            zh.append(field_zh)
+            en.append(field_en)
+        node, cls = _member(node, cls, step, _Site(address, join(*map(str, steps[:index]))))
+        if step.key is not None:
+            item_zh, item_en = (step.key, step.key) if node is None else _item_label(node, step.key)
+            zh.append(item_zh)
+            en.append(item_en)
+    return _spaced(tuple(zh)), _listed(tuple(en))
+
+
 # -- every figure ----------------------------------------------------------------
 
 
@@ -514,6 +544,9 @@ _ENGLISH: Final[dict[str, str]] = dict(TERMS.values())
 _TERM = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”、/]+")
 """A run of Chinese: the term a field's docstring line begins with."""
 
+_SPACED_TERM = re.compile(f"{_TERM.pattern}(?: {_TERM.pattern})*")
+"""Runs of Chinese one space apart: the term a property's docstring begins with."""
+
 
 @functools.cache
 def _field_label(cls: type, name: str) -> tuple[str, str]:
@@ -525,6 +558,11 @@ def _field_label(cls: type, name: str) -> tuple[str, str]:
     """
     attributes = (cls.__doc__ or "").partition("Attributes:")[2]
     line = re.search(rf"^\s+{re.escape(name)}: (.*)$", attributes, re.MULTILINE)
-    term = _TERM.match(line.group(1)) if line else None
+    text = line.group(1) if line else None
+    derived = getattr(cls, name, None)
+    pattern = _TERM
+    if text is None and isinstance(derived, property):  # a derived figure: its docstring
+        text, pattern = (derived.__doc__ or "").strip(), _SPACED_TERM
+    term = pattern.match(text) if text else None
     zh = term.group().strip("/、 ") if term else ""
     return zh, _ENGLISH.get(zh) or name.replace("_", " ")

@@ -117,7 +117,11 @@ class FileResult:
         return self.error is None
 
     def line(self, finding: Finding) -> int | None:
-        """The line of ``finding``'s figure in the file, or ``None`` when it is not known."""
+        """The line of ``finding``'s statement, else of its figure; ``None`` when not known."""
+        if finding.statement is not None:
+            found = self.lines.get(_statement_key(finding.statement))
+            if found is not None:
+                return found
         return self.lines.get(finding.path)
 
     def count(self, severity: Severity) -> int:
@@ -214,7 +218,17 @@ def _lines(
         line = locator.line(address)
         if line is not None:
             lines[address] = line
+    for index in {finding.statement for finding in findings} - {None}:
+        assert index is not None
+        line = locator.statement_line(index)
+        if line is not None:
+            lines[_statement_key(index)] = line
     return lines
+
+
+def _statement_key(index: int) -> str:
+    """The key of a statement's line in :attr:`FileResult.lines` (never an address)."""
+    return f"#statement {index}"
 
 
 def _internal_error(path: str, exc: BaseException) -> str:

@@ -47,6 +47,7 @@ __all__ = [
     "execution_rate",
     "execution_rate_of",
     "growth",
+    "growth_from_change_of",
     "growth_of",
     "over_zero_base",
     "percent",
@@ -103,6 +104,16 @@ def change_of(before: Decimal, after: Decimal) -> Decimal:
 def growth_of(before: Decimal, after: Decimal) -> Decimal:
     """Core of :func:`growth`: ``(after − before) ÷ |before| × 100``."""
     return percent_of(CONTEXT.subtract(after, before), before)
+
+
+def growth_from_change_of(current: Decimal, change: Decimal) -> Decimal:
+    """增长率 from 本年数 and 增减额: ``change ÷ |current − change| × 100``.
+
+    The prior amount is ``current − change``; a prior of exactly 0 follows
+    :func:`over_zero_base` (from 0 to 1.13 is 100 %). ``current − change``
+    may lie beyond the entrance bounds of amounts.
+    """
+    return growth_of(CONTEXT.subtract(current, change), current)
 
 
 def budget_variance_of(budget: Decimal, final: Decimal) -> Decimal:

@@ -11,10 +11,9 @@ import attrs
 import pytest
 from kexie_2023 import build_report
 
-from govfinal import BudgetVariance, FinalAccount, PriorYear
+from govfinal import BudgetVariance, FinalAccount, PriorYear, ratios
 from govfinal.checks import RULES, CheckOptions, Severity, check
 from govfinal.checks.figures import Figures
-from govfinal.checks.rules.r_comparatives import growth_from_change
 from tests.checks.base import base_report
 from tests.checks.cases import Case, assert_fires, evolve_path, findings_of
 
@@ -375,10 +374,12 @@ def test_one_hundredth_off_on_large_amounts() -> None:
 
 
 def test_growth_from_change() -> None:
-    assert growth_from_change(D("58.95"), D("-14.45")).quantize(D("0.0001")) == D("-19.6866")
-    assert growth_from_change(D("1.13"), D("1.13")) == D(100)  # from 0: 100 %
-    assert growth_from_change(D("0.00"), D("-1.44")) == D(-100)
-    assert growth_from_change(D("0.00"), D("0.00")) == D(0)
+    assert ratios.growth_from_change_of(D("58.95"), D("-14.45")).quantize(D("0.0001")) == D(
+        "-19.6866"
+    )
+    assert ratios.growth_from_change_of(D("1.13"), D("1.13")) == D(100)  # from 0: 100 %
+    assert ratios.growth_from_change_of(D("0.00"), D("-1.44")) == D(-100)
+    assert ratios.growth_from_change_of(D("0.00"), D("0.00")) == D(0)
 
 
 def test_zero_base_growth_must_be_100() -> None:

@@ -61,6 +61,8 @@ class CheckOptions:
             percent needs a stated reason (主要原因), else a warning.
         variance_threshold: a budget variance of at least this many percent
             needs a stated reason, else a warning.
+        about_level_threshold: 基本持平 (about level) holds for a difference of
+            at most this many percent of the figure compared with.
         select: run only these rule codes (empty: all).
         ignore: skip these rule codes.
 
@@ -69,6 +71,7 @@ class CheckOptions:
     exact: bool = False
     change_threshold: Decimal = attrs.field(default=Decimal(10), converter=_threshold)
     variance_threshold: Decimal = attrs.field(default=Decimal(10), converter=_threshold)
+    about_level_threshold: Decimal = attrs.field(default=Decimal(5), converter=_threshold)
     select: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     ignore: frozenset[str] = attrs.field(default=frozenset(), converter=_codes)
     scoring: ScoringPolicy = attrs.field(factory=StandardPolicy)
@@ -88,6 +91,8 @@ class Checker:
         options: the check options.
         figures: the report's figures as terms, shared by every rule of a
             :func:`~govfinal.checks.check` run (derived figures are made once).
+        statement: the position of the narrative statement being judged, which
+            a rule of statements sets; its findings carry it.
 
     """
 
@@ -98,6 +103,7 @@ class Checker:
         self.severity = severity
         self.options = options
         self.figures = figures
+        self.statement: int | None = None
 
     # -- findings ----------------------------------------------------------
 
@@ -128,6 +134,7 @@ class Checker:
             difference=difference,
             tolerance=tolerance,
             related=tuple(p for p in related if p != path),
+            statement=self.statement,
         )
 
     def equal(self, stated: Term, derived: Term) -> Finding | None:

@@ -32,9 +32,11 @@ from typing import Concatenate, Final, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
-from govfinal.address import join, keyed
+from govfinal.address import FigureAt, addresses, join, keyed, resolve
+from govfinal.address import label as address_label
 from govfinal.checks.tolerance import Term, amount_half_width
 from govfinal.classification import EconomicGroup
+from govfinal.errors import AddressError
 from govfinal.model.comparatives import BudgetVariance, Figure, PriorYear
 from govfinal.model.economic import EconomicLine
 from govfinal.model.function import FunctionLine, FunctionTree
@@ -326,6 +328,20 @@ class Site:
     def _budget_path(self) -> str:
         return f"{self.prefix}.budget"
 
+    @property
+    def address(self) -> str:
+        """The model's address of the figure, whether published or derived.
+
+        ``income.grand_total``, ``functions[2060101].general_budget.expenditure``.
+        """
+        if self.prefix == "income":
+            return "income.grand_total"
+        if self.prefix == "fiscal":
+            return "fiscal.income_grand_total" if self.budget is None else "fiscal.expenditure"
+        if self.prefix.startswith(("three_public.", "operating_costs")):
+            return f"{self.prefix}.amount"
+        return f"{self.prefix}.expenditure"
+
 
 # -- the figures of one report ----------------------------------------------------------
 
@@ -397,6 +413,45 @@ class Figures:
             CONTEXT.add(minuend.half_width, subtrahend.half_width),
             (minuend, subtrahend),
         )
+
+    def at(self, address: str) -> Term | None:
+        """The term of the figure at ``address``; ``None`` for a blank one.
+
+        A figure the report may leave unpublished is :meth:`derived`'s term
+        (published, else the Σ of its parts, with their half-widths); any other
+        is the published figure (a count is exact). The names are those of
+        :func:`~govfinal.address.addresses`.
+
+        Raises:
+            AddressError: ``address`` names nothing in the report, or a part,
+                not a figure.
+
+        """
+        derived = self._derived()
+        if address in derived:
+            return derived[address]
+        value = resolve(self.report, address)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+            raise AddressError(f"address {address!r}: names a part of the report, not a figure")
+        labels = self._labels().get(address) or address_label(self.report, address)
+        if isinstance(value, int):
+            return self.unrounded(address, labels, Decimal(value))
+        return self.amount(address, labels, value)
+
+    @_once
+    def _derived(self) -> dict[str, Term]:
+        return self.derived()
+
+    @_once
+    def published(self) -> tuple[FigureAt, ...]:
+        """Every figure field of the report (:func:`~govfinal.address.addresses`), once."""
+        return tuple(addresses(self.report))
+
+    @_once
+    def _labels(self) -> dict[str, Labels]:
+        return {f.address: (f.label_zh, f.label_en) for f in self.published()}
 
     def derived(self) -> dict[str, Term]:
         """Every figure the report may leave unpublished, keyed by the model's address of it.

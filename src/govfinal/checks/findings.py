@@ -60,6 +60,8 @@ class Finding:
         difference: ``actual − expected``.
         tolerance: the largest difference rounding can explain (0 in exact mode).
         related: the addresses of the other figures in the identity.
+        statement: for a finding about a narrative statement (N9xx), the
+            statement's position in ``FinalAccount.statements``.
 
     """
 
@@ -73,6 +75,7 @@ class Finding:
     difference: Decimal | None = None
     tolerance: Decimal | None = None
     related: tuple[str, ...] = ()
+    statement: int | None = None
 
     def message(self, lang: str = "zh") -> str:
         """The message in ``lang`` (``"zh"`` or ``"en"``)."""

@@ -8,7 +8,8 @@ never reused for another rule.
 Code ranges: ``T1xx`` 收入支出决算总表; ``F2xx`` the function tree; ``B3xx``
 basic expenditure by economic class; ``C4xx`` 财政拨款 by fund type; ``P5xx``
 “三公”经费; ``O6xx`` 机关运行经费, 政府采购, 国有资产 and the profile;
-``R7xx`` comparatives and stated ratios; ``S8xx`` performance self-evaluation.
+``R7xx`` comparatives and stated ratios; ``S8xx`` performance self-evaluation;
+``N9xx`` the narrative's statements against the facts.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ __all__ = ["RULES", "Rule", "RuleFunction", "RuleRegistry", "rule"]
 RuleFunction = Callable[[FinalAccount, Checker], Iterable[Finding | None]]
 """A rule: yields findings, and ``None`` for each comparison that holds."""
 
-_CODE = re.compile(r"[TFBCPORS]\d{3}")
+_CODE = re.compile(r"[TFBCPORSN]\d{3}")
 
 
 @attrs.frozen

@@ -42,6 +42,7 @@ from govfinal.model.report import FinalAccount
 from govfinal.terminal import terminal_safe
 
 __all__ = [
+    "FORMAT_VERSION",
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_PROBLEMS",
@@ -57,6 +58,14 @@ __all__ = [
 
 Format = Literal["toml", "json"]
 
+FORMAT_VERSION: Final = 2
+"""The version of the data format this govfinal writes, and the newest it reads.
+
+Version 2 adds the narrative's statements (``[[statements]]``) and the facts
+of the procurement and performance summaries; a version 1 document (one
+without ``format_version``) is a version 2 document as it is.
+"""
+
 MAX_BYTES: Final = 16 * 1024 * 1024
 """Largest data file read (16 MiB; a large report is a few hundred KiB)."""
 
@@ -67,7 +76,7 @@ MAX_PROBLEMS: Final = 50
 """Most problems a :class:`LoadError` lists; it counts the others ("… and 12 more problems")."""
 
 _JSON_CONVERTER = make_converter(decimal_as=str)
-_TOML_CONVERTER = make_converter(decimal_as=lambda value: value)
+_TOML_CONVERTER = make_converter(decimal_as=lambda value: value, date_as=lambda value: value)
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
@@ -211,6 +220,9 @@ def _read(text: str, format: Format, source: str) -> FinalAccount:
     unreadable: list[Problem] = []
     if marks.repeated_keys or marks.long_integers or _may_hold_surrogates(text, format):
         unreadable = _unreadable_values(document, text, marks)
+    document, version = _versioned(document)
+    if version is not None:
+        raise LoadError(source, [version])
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
     duplicates = list(_duplicate_codes(document))
     try:
@@ -230,6 +242,28 @@ def _read(text: str, format: Format, source: str) -> FinalAccount:
     if unreadable or duplicates:
         raise LoadError(source, [*unreadable, *duplicates])
     return report
+
+
+def _versioned(document: Mapping[str, object]) -> tuple[Mapping[str, object], Problem | None]:
+    """The document without its ``format_version``, and a problem if that version is not read.
+
+    A document without one is of version 1 (before statements), which version
+    :data:`FORMAT_VERSION` reads as it is.
+    """
+    if "format_version" not in document:
+        return document, None
+    version = document["format_version"]
+    rest = {key: value for key, value in document.items() if key != "format_version"}
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:37] + "…"
+        return rest, Problem("format_version", f"expected 1 or {FORMAT_VERSION}, got {shown}")
+    if version > FORMAT_VERSION:
+        return rest, Problem(
+            "format_version",
+            f"version {version} is newer than this govfinal reads ({FORMAT_VERSION}); upgrade"
+            " govfinal",
+        )
+    return rest, None
 
 
 @attrs.define
@@ -516,9 +550,10 @@ def _lines_at(text: str, offsets: list[int]) -> list[int]:
 def dumps(report: FinalAccount, *, format: Format = "toml") -> str:
     """The document of ``report`` in TOML or JSON."""
     if format == "toml":
-        return toml_writer.dumps(_TOML_CONVERTER.unstructure(report))
+        document = {"format_version": FORMAT_VERSION, **_TOML_CONVERTER.unstructure(report)}
+        return toml_writer.dumps(document)
     if format == "json":
-        document = _JSON_CONVERTER.unstructure(report)
+        document = {"format_version": FORMAT_VERSION, **_JSON_CONVERTER.unstructure(report)}
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown format {format!r}; use 'toml' or 'json'")
 

@@ -18,6 +18,7 @@ Invariants:
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import enum
 import heapq
@@ -35,6 +36,7 @@ from govfinal.errors import GovFinalError
 from govfinal.model._fields import MAX_COUNT
 from govfinal.model.function import FunctionTree
 from govfinal.model.report import FinalAccount
+from govfinal.model.statements import STATEMENT_KINDS, Statement
 from govfinal.money import to_decimal
 
 __all__ = ["Problem", "first_problems", "make_converter", "problems_of"]
@@ -73,6 +75,46 @@ def _structure_int(value: object, _type: type) -> int:
     if abs(value) > MAX_COUNT:  # not printed: it may be too long for str()
         raise GovFinalError(f"whole number beyond ±{MAX_COUNT:,} (MAX_COUNT); none is so large")
     return value
+
+
+def _structure_date(value: object, _type: type) -> datetime.date:
+    """A date: a TOML date, or an ISO date text (``"2024-12-31"``, JSON has no dates)."""
+    if isinstance(value, datetime.datetime):
+        raise GovFinalError(f"expected a date, got a date and time {value.isoformat()}")
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise GovFinalError(f"expected a date (2024-12-31), got {_describe(value)}")
+
+
+def _statement_hook(converter: cattrs.Converter) -> Callable[[object, object], Statement]:
+    """Structures a statement by its ``kind`` into its class (:data:`STATEMENT_KINDS`)."""
+
+    def structure(value: object, _type: object) -> Statement:
+        if not isinstance(value, Mapping):
+            raise GovFinalError(f"expected a table (a statement), got {_describe(value)}")
+        kind = value.get("kind")
+        cls = STATEMENT_KINDS.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            kinds = ", ".join(STATEMENT_KINDS)
+            if not isinstance(kind, str):
+                said = "has no kind" if kind is None else f"has kind {_describe(kind)}"
+                raise GovFinalError(f"kind: a statement {said}; the kinds are {kinds}")
+            short = len(kind) <= 40  # bounded: a hostile kind is neither matched nor printed
+            close = difflib.get_close_matches(kind, list(STATEMENT_KINDS), n=1) if short else []
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            said = repr(kind) if short else repr(kind[:37] + "…")
+            raise GovFinalError(
+                f"kind: {said} is not a statement kind{hint}; the kinds are {kinds}"
+            )
+        fields = {key: item for key, item in value.items() if key != "kind"}
+        return converter.structure(fields, cls)
+
+    return structure
 
 
 def _structure_str(value: object, _type: type) -> str:
@@ -116,12 +158,18 @@ def _omit(value: object, default: object) -> bool:
     return repr(value) == repr(default)  # same digits too: Decimal("0.00") is not 0
 
 
-def make_converter(*, decimal_as: Callable[[Decimal], object] = str) -> cattrs.Converter:
+def make_converter(
+    *,
+    decimal_as: Callable[[Decimal], object] = str,
+    date_as: Callable[[datetime.date], object] = datetime.date.isoformat,
+) -> cattrs.Converter:
     """A converter for govfinal documents.
 
     Args:
         decimal_as: how amounts are unstructured: ``str`` for JSON, or the
             identity for TOML, whose writer keeps a ``Decimal``'s digits.
+        date_as: how dates are unstructured: ISO text for JSON, or the
+            identity for TOML, which has dates.
 
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -129,11 +177,16 @@ def make_converter(*, decimal_as: Callable[[Decimal], object] = str) -> cattrs.C
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook_func(
+        lambda kind: kind == Statement, _statement_hook(converter)
+    )
     converter.register_structure_hook_func(lambda kind: kind == tuple[str, ...], _structure_texts)
     converter.register_structure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum), _structure_enum
     )
     converter.register_unstructure_hook(Decimal, decimal_as)
+    converter.register_unstructure_hook(datetime.date, date_as)
     converter.register_unstructure_hook_func(
         lambda kind: isinstance(kind, type) and issubclass(kind, enum.Enum),
         lambda member: member.value,
@@ -150,8 +203,10 @@ def _unstructure_factory(
         if cls is FunctionTree:
             fields = [field for field in fields if not field.name.startswith("_")]
 
+        kind = getattr(cls, "KIND", None)  # a statement's kind comes first
+
         def unstructure(instance: Any) -> dict[str, object]:
-            document: dict[str, object] = {}
+            document: dict[str, object] = {} if kind is None else {"kind": kind}
             for field in fields:
                 value = getattr(instance, field.name)
                 if _omit(value, _default(field)):

@@ -131,6 +131,14 @@ class Locator:
             line = node.line if node.line is not None else line
         return line
 
+    def statement_line(self, index: int) -> int | None:
+        """The line where statement ``index`` (from 0) of ``statements`` begins, if written."""
+        node = self._root.child("statements") if self._root is not None else None
+        items = node.elements() if node is not None else None
+        if items is None or not 0 <= index < len(items):
+            return None
+        return items[index].line
+
     def _item(self, node: _Node, declared: object, key: str) -> tuple[_Node | None, type | None]:
         """The item keyed ``key`` of the keyed table at ``node`` (a field declared ``declared``)."""
         owner = model_class(declared)

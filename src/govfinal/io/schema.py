@@ -35,6 +35,7 @@ The schema describes JSON documents; TOML documents have the same structure.
 
 from __future__ import annotations
 
+import datetime
 import enum
 import inspect
 import re
@@ -45,6 +46,7 @@ from typing import Any, Final
 
 import attrs
 
+from govfinal.io import FORMAT_VERSION
 from govfinal.model._fields import (
     MAX_COUNT,
     count,
@@ -134,6 +136,17 @@ def _define(cls: type, definitions: dict[str, dict[str, Any]]) -> str:
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    kind = getattr(cls, "KIND", None)
+    if kind is not None:  # a statement: its kind tells which
+        properties["kind"] = {"const": kind, "description": "the kind of statement."}
+        required.append("kind")
+    if cls is FinalAccount:
+        properties["format_version"] = {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": FORMAT_VERSION,
+            "description": "The data format's version (1 when left out).",
+        }
     for field in attrs.fields(cls):
         if not field.init:
             continue  # derived state (e.g. FunctionTree's index) is not in files
@@ -158,6 +171,8 @@ def _type_schema(hint: Any, definitions: dict[str, dict[str, Any]]) -> dict[str,
     origin = typing.get_origin(hint)
     if origin is typing.Union or origin is types.UnionType:
         present = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if all(isinstance(arg, type) and hasattr(arg, "KIND") for arg in present):
+            return {"oneOf": [_type_schema(arg, definitions) for arg in present]}  # by kind
         if len(present) != 1:
             raise TypeError(f"no schema for the union {hint!r}")
         return _type_schema(present[0], definitions)  # None means "left out", not null
@@ -178,6 +193,8 @@ def _type_schema(hint: Any, definitions: dict[str, dict[str, Any]]) -> dict[str,
         return {"type": "boolean"}
     if hint is int:
         return {"type": "integer"}
+    if hint is datetime.date:
+        return {"type": "string", "format": "date"}
     if hint is str:
         return {"type": "string"}
     raise TypeError(f"no schema for the type {hint!r}")

@@ -2,22 +2,26 @@
 
 ``tomllib`` only reads. This writer emits what govfinal's data needs and keeps
 it easy to edit by hand: sub-tables as ``[a.b]`` headers, lists of tables as
-``[[a.b]]`` arrays of tables, and decimals with the digits they were written
-with (``Decimal("0.00")`` stays ``0.00``; an integral ``Decimal("3")`` is
-written ``3``).
+``[[a.b]]`` arrays of tables, a statement's place as an inline table
+(:data:`INLINE_KEYS`), dates as TOML dates, and decimals with the digits they
+were written with (``Decimal("0.00")`` stays ``0.00``; an integral
+``Decimal("3")`` is written ``3``).
 
-Input: nested ``dict`` with ``str`` keys, ``list``, ``str``, ``int``, ``bool``
-and finite ``Decimal`` values; ``None`` is not representable and is refused.
+Input: nested ``dict`` with ``str`` keys, ``list``, ``str``, ``int``, ``bool``,
+``datetime.date`` and finite ``Decimal`` values; ``None`` is not representable
+and is refused.
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
+from typing import Final
 
-__all__ = ["dumps"]
+__all__ = ["INLINE_KEYS", "dumps"]
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -43,11 +47,17 @@ def _is_table_list(value: object) -> bool:
     )
 
 
+INLINE_KEYS: Final = frozenset({"place"})
+"""Keys whose table is written inline (``place = { section = "五", sentence = 2 }``)."""
+
+
 def _table(table: Mapping[str, object], path: tuple[str, ...]) -> Iterator[str]:
     subtables: list[tuple[str, Mapping[str, object]]] = []
     table_lists: list[tuple[str, list[Mapping[str, object]]]] = []
     for key, value in table.items():
-        if isinstance(value, Mapping):
+        if isinstance(value, Mapping) and key in INLINE_KEYS:
+            yield f"{_key(key)} = {_inline(value)}"
+        elif isinstance(value, Mapping):
             subtables.append((key, value))
         elif _is_table_list(value):
             assert isinstance(value, list)
@@ -71,7 +81,17 @@ def _table(table: Mapping[str, object], path: tuple[str, ...]) -> Iterator[str]:
             yield from _table(item, (*path, key))
 
 
+def _inline(table: Mapping[str, object]) -> str:
+    if not table:
+        return "{}"
+    return "{ " + ", ".join(f"{_key(key)} = {_value(value)}" for key, value in table.items()) + " }"
+
+
 def _value(value: object) -> str:
+    if isinstance(value, Mapping):
+        return _inline(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):

@@ -3,7 +3,8 @@
 Layout: identity and profile; income; expenditure by nature; the function
 tree; fiscal allocations by fund; basic expenditure by economic class; 三公经费;
 procurement and assets; performance; and :class:`FinalAccount`, which holds
-them all. Comparatives (prior year, budgets) are in ``comparatives``.
+them all. Comparatives (prior year, budgets) are in ``comparatives``; what the
+narrative states about the figures is in ``statements``.
 """
 
 from govfinal.model.comparatives import BudgetBasis, BudgetVariance, Figure, PriorYear
@@ -21,25 +22,52 @@ from govfinal.model.performance import (
     EvaluationKind,
     Funding,
     FundingRow,
+    GradeCount,
     Indicator,
     PerformanceSummary,
     SelfEvaluation,
 )
 from govfinal.model.profile import Profile, Staff
 from govfinal.model.report import FinalAccount
+from govfinal.model.statements import (
+    Against,
+    AmountStatement,
+    BudgetStatement,
+    ChangeStatement,
+    CountStatement,
+    DateStatement,
+    DirectionStatement,
+    GrowthStatement,
+    Measure,
+    NoneStatement,
+    Place,
+    ReasonStatement,
+    Relation,
+    ShareStatement,
+    Statement,
+    Trend,
+    YearStatement,
+)
 from govfinal.model.three_public import ThreePublicExpenses
 
 __all__ = [
     "Achievement",
+    "Against",
+    "AmountStatement",
     "AmountUnit",
     "Assets",
     "BasicExpenditureDetail",
     "BudgetBasis",
+    "BudgetStatement",
     "BudgetUnit",
     "BudgetVariance",
+    "ChangeStatement",
     "ClassTotal",
     "Comparator",
     "CompletionSpending",
+    "CountStatement",
+    "DateStatement",
+    "DirectionStatement",
     "EconomicLine",
     "EvaluationKind",
     "Expenditure",
@@ -52,19 +80,30 @@ __all__ = [
     "FundType",
     "Funding",
     "FundingRow",
+    "GradeCount",
+    "GrowthStatement",
     "Income",
     "IncomeRow",
     "IncomeSources",
     "Indicator",
+    "Measure",
     "NatureAmounts",
+    "NoneStatement",
     "PerformanceSummary",
+    "Place",
     "PriorYear",
     "Procurement",
     "Profile",
+    "ReasonStatement",
+    "Relation",
     "SelfEvaluation",
+    "ShareStatement",
     "Staff",
+    "Statement",
     "ThreePublicExpenses",
+    "Trend",
     "UnitKind",
     "VehicleHolding",
     "VehicleUse",
+    "YearStatement",
 ]

@@ -33,6 +33,11 @@ def optional_amount(value: AmountLike | None) -> Decimal | None:
     return optional_decimal(value)
 
 
+def percent(value: AmountLike) -> Decimal:
+    """Converter of a required percentage, in percent (``"19.69"`` is 19.69 %)."""
+    return to_decimal(value, what="percentage")
+
+
 def optional_percent(value: AmountLike | None) -> Decimal | None:
     """Converter of a published percentage, in percent (``"19.69"`` is 19.69 %)."""
     return optional_decimal(value, what="percentage")

@@ -86,6 +86,9 @@ class BudgetVariance:
         variance: 预决算差异率 as published, in percent, signed.
         execution: 执行率 / 完成预算的 % as published, in percent.
         reason: 主要原因 as published.
+        other_basis_budget: 另一口径预算数, the budget on the other basis
+            (全年预算数 when ``basis`` is 年初预算, 年初预算数 when it is
+            全年预算), when the report publishes both.
 
     """
 
@@ -96,6 +99,7 @@ class BudgetVariance:
     variance: Decimal | None = attrs.field(default=None, converter=optional_percent)
     execution: Decimal | None = attrs.field(default=None, converter=optional_percent)
     reason: str | None = None
+    other_basis_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
 
     def variance_from(self, final: Decimal) -> Decimal | None:
         """预决算差异率 (percent, unrounded) recomputed from the amounts."""

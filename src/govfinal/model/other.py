@@ -50,6 +50,11 @@ class Procurement:
             as published.
         stated_small_micro_share: 授予小微企业合同金额占比, in percent of
             政府采购支出总额, as published.
+        sme_reserved_budget: 面向中小企业预留政府采购项目预算金额.
+        small_micro_reserved_budget: 面向小微企业预留政府采购项目预算金额.
+        sme_awards_reserved: 面向中小企业预留项目中由中小企业中标（成交）的采购金额.
+        small_micro_awards_reserved: 面向小微企业预留项目中由小微企业中标（成交）的采购金额.
+        sme_awards_other: 其他政府采购项目中由中小企业中标（成交）的采购金额.
 
     """
 
@@ -64,6 +69,21 @@ class Procurement:
     )
     stated_small_micro_share: Decimal | None = attrs.field(
         default=None, converter=optional_non_negative_percent
+    )
+    sme_reserved_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    small_micro_reserved_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    sme_awards_reserved: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    small_micro_awards_reserved: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    sme_awards_other: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
     )
 
     @property

@@ -33,6 +33,7 @@ from govfinal.model._fields import (
     located,
     non_negative_amount,
     optional_amount,
+    optional_count,
     optional_non_negative_amount,
     optional_non_negative_percent,
 )
@@ -47,6 +48,7 @@ __all__ = [
     "EvaluationKind",
     "Funding",
     "FundingRow",
+    "GradeCount",
     "Indicator",
     "PerformanceSummary",
     "SelfEvaluation",
@@ -317,6 +319,26 @@ def _evaluations(values: Iterable[SelfEvaluation]) -> tuple[SelfEvaluation, ...]
 
 @located
 @attrs.frozen
+class GradeCount:
+    """The number of self-evaluated projects given one grade (绩效评级为“优”的项目 N 个).
+
+    Attributes:
+        grade: the grade as the report names it (优, 良, 中, 差; the Shanghai
+            template grades 优, 良, 合格, 不合格).
+        count: 项目数, the number of projects.
+
+    """
+
+    grade: str = attrs.field(validator=attrs.validators.instance_of(str))
+    count: int = attrs.field(converter=count)
+
+
+def _grade_counts(values: Iterable[GradeCount]) -> tuple[GradeCount, ...]:
+    return tuple(values)
+
+
+@located
+@attrs.frozen
 class PerformanceSummary:
     """十一、预算绩效的情况说明, and the self-evaluation tables it introduces.
 
@@ -333,6 +355,18 @@ class PerformanceSummary:
         problems: 发现的问题及原因, as published.
         improvements: 下一步改进措施, as published.
         evaluations: the self-evaluation tables, department table first.
+        target_projects: 编报绩效目标的项目数.
+        target_budget: 编报绩效目标的项目涉及预算金额.
+        tracked_projects: 绩效跟踪评价的项目数.
+        tracked_budget: 绩效跟踪评价的项目涉及预算金额.
+        evaluated_projects: 绩效自评的项目数.
+        evaluated_budget: 绩效自评的项目涉及预算金额.
+        average_score: 绩效自评平均得分.
+        grade_counts: 绩效评级项目数, the self-evaluated projects by grade
+            (绩效评级), one grade once, in the order published.
+        problems_found: 绩效自评发现问题数.
+        problems_fixed: 已经完成整改的问题数.
+        problems_fixing: 正在整改的问题数.
 
     """
 
@@ -356,6 +390,27 @@ class PerformanceSummary:
     evaluations: tuple[SelfEvaluation, ...] = attrs.field(
         default=(), converter=_evaluations, validator=distinct("name")
     )
+    target_projects: int | None = attrs.field(default=None, converter=optional_count)
+    target_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    tracked_projects: int | None = attrs.field(default=None, converter=optional_count)
+    tracked_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    evaluated_projects: int | None = attrs.field(default=None, converter=optional_count)
+    evaluated_budget: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    average_score: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
+    )
+    grade_counts: tuple[GradeCount, ...] = attrs.field(
+        default=(), converter=_grade_counts, validator=distinct("grade")
+    )
+    problems_found: int | None = attrs.field(default=None, converter=optional_count)
+    problems_fixed: int | None = attrs.field(default=None, converter=optional_count)
+    problems_fixing: int | None = attrs.field(default=None, converter=optional_count)
 
     def of_kind(self, kind: EvaluationKind) -> tuple[SelfEvaluation, ...]:
         """The tables of one kind, in order."""

@@ -10,6 +10,7 @@ with itself can still be held, checked and reported on.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
@@ -26,10 +27,15 @@ from govfinal.model.income import Income
 from govfinal.model.other import Assets, Procurement
 from govfinal.model.performance import PerformanceSummary
 from govfinal.model.profile import Profile
+from govfinal.model.statements import Statement
 from govfinal.model.three_public import ThreePublicExpenses
 from govfinal.money import ZERO
 
 __all__ = ["FinalAccount"]
+
+
+def _statements(values: Iterable[Statement]) -> tuple[Statement, ...]:
+    return tuple(values)
 
 
 @located
@@ -53,6 +59,8 @@ class FinalAccount:
         performance: 预算绩效 summary (narrative section 十一).
         grand_total_prior: 收入支出总计, compared with the prior year.
         other_matters: 其他需说明的事项, one paragraph each.
+        statements: what the narrative states about the figures, in the
+            order of the text (:mod:`govfinal.model.statements`).
 
     """
 
@@ -70,6 +78,7 @@ class FinalAccount:
     performance: PerformanceSummary = attrs.field(factory=PerformanceSummary)
     grand_total_prior: PriorYear | None = None
     other_matters: tuple[str, ...] = attrs.field(default=(), converter=texts)
+    statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statements)
 
     # -- derived figures -------------------------------------------------
 

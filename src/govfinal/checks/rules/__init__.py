@@ -8,7 +8,8 @@ module in one hop: ``T1xx`` → :mod:`~govfinal.checks.rules.t_totals`
 ``P5xx`` → :mod:`~govfinal.checks.rules.p_three_public` (“三公”经费),
 ``O6xx`` → :mod:`~govfinal.checks.rules.o_other` (机关运行经费, 政府采购,
 国有资产, 单位概况), ``R7xx`` → :mod:`~govfinal.checks.rules.r_comparatives`
-(上年与预算), ``S8xx`` → :mod:`~govfinal.checks.rules.s_performance` (绩效自评).
+(上年与预算), ``S8xx`` → :mod:`~govfinal.checks.rules.s_performance` (绩效自评),
+``N9xx`` → :mod:`~govfinal.checks.rules.n_statements` (情况说明的陈述).
 Rule modules import no other rule module: the figures they share come from
 :mod:`govfinal.checks.figures`.
 """
@@ -17,6 +18,7 @@ from govfinal.checks.rules import (
     b_basic,
     c_fiscal,
     f_functions,
+    n_statements,
     o_other,
     p_three_public,
     r_comparatives,
@@ -28,6 +30,7 @@ __all__ = [
     "b_basic",
     "c_fiscal",
     "f_functions",
+    "n_statements",
     "o_other",
     "p_three_public",
     "r_comparatives",

@@ -39,23 +39,37 @@ _PUBLIC_EN = "public costs of general-budget basic expenditure"
     "operating-costs-equals-public",
     title_zh="机关运行经费与公用经费",
     title_en="Operating costs equal public costs",
-    formula="机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费",
+    formula="机关运行经费 = 一般公共预算财政拨款基本支出中的公用经费（含下属单位的部门：≤）",
     tables=(BASIC_TABLE, OPERATING_COSTS),
 )
 def operating_costs_equals_public(
     report: FinalAccount, checker: Checker
 ) -> Iterator[Finding | None]:
-    """机关运行经费 = 公用经费 of 一般公共预算财政拨款基本支出 (行政 and 参公 units)."""
+    """机关运行经费 = 公用经费 of 一般公共预算财政拨款基本支出 (行政 and 参公 units).
+
+    A department whose report includes subordinate units (单位构成) holds the
+    公用经费 of its 事业单位 too, which are not 机关运行经费: there, at most.
+    """
     costs = report.operating_costs
     if not report.unit.kind.reports_operating_costs or costs is None or costs.amount is None:
         return
     public = checker.figures.economic_group(EconomicGroup.PUBLIC)
     if public is None:
         return
-    yield checker.equal(
-        checker.figures.amount("operating_costs.amount", label("operating_costs"), costs.amount),
-        public,
+    stated = checker.figures.amount(
+        "operating_costs.amount", label("operating_costs"), costs.amount
     )
+    if report.profile.subordinate_units:  # a department: its 事业单位 have public costs too
+        yield checker.at_most(
+            stated,
+            public,
+            note=(
+                "（部门含下属单位，机关运行经费不超过公用经费）",
+                " (a department with subordinate units: operating costs are at most public costs)",
+            ),
+        )
+        return
+    yield checker.equal(stated, public)
 
 
 @rule(

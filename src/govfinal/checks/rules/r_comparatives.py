@@ -23,7 +23,7 @@ from govfinal.checks.registry import rule
 from govfinal.checks.tolerance import Term, shown
 from govfinal.model.funds import FundType
 from govfinal.model.report import FinalAccount
-from govfinal.money import CONTEXT, PERCENT_PRECISION, quantize_half_up
+from govfinal.money import PERCENT_PRECISION, quantize_half_up
 
 PRIOR_TABLES = ("收入支出决算总体情况说明", "财政拨款支出决算总体情况说明")
 BUDGET_TABLES = ("一般公共预算财政拨款支出决算情况说明", "财政拨款“三公”经费支出决算表")
@@ -31,17 +31,6 @@ FUNCTION_TABLE = "一般公共预算财政拨款支出决算表"
 
 
 # -- terms of a site's comparatives -------------------------------------------------
-
-
-def growth_from_change(current: Decimal, change: Decimal) -> Decimal:
-    """增长率 from 本年数 and 增减额: ``change ÷ |current − change| × 100``.
-
-    The prior amount is ``current − change``; a prior of exactly 0 follows
-    :func:`govfinal.ratios.over_zero_base` (from 0 to 1.13 is 100 %). Like
-    every rate of the checks it uses the core (:func:`~govfinal.ratios.growth_of`):
-    ``current − change`` may lie beyond the entrance bounds of amounts.
-    """
-    return ratios.growth_of(CONTEXT.subtract(current, change), current)
 
 
 def _budget_term(checker: Checker, site: Site, budget: Decimal) -> Term:
@@ -109,7 +98,7 @@ def _growth_finding(checker: Checker, site: Site) -> Finding | None:
         path,
         labels,
         prior.growth,
-        growth_from_change,
+        ratios.growth_from_change_of,
         [current, change],
         numerator=change,
         base=derived_before,
