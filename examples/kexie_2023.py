@@ -10,14 +10,22 @@ report it.
 
 from __future__ import annotations
 
+import datetime
+
 from govfinal import (
+    Against,
+    AmountStatement,
     Assets,
     BasicExpenditureDetail,
     BudgetBasis,
+    BudgetStatement,
     BudgetUnit,
     BudgetVariance,
+    ChangeStatement,
     Comparator,
     CompletionSpending,
+    CountStatement,
+    DateStatement,
     EconomicLine,
     EvaluationKind,
     Expenditure,
@@ -29,20 +37,28 @@ from govfinal import (
     FundAmounts,
     Funding,
     FundingRow,
+    GrowthStatement,
     Income,
     IncomeSources,
     Indicator,
+    Measure,
     NatureAmounts,
+    NoneStatement,
     PerformanceSummary,
+    Place,
     PriorYear,
     Procurement,
     Profile,
+    ReasonStatement,
     SelfEvaluation,
+    ShareStatement,
     Staff,
+    Statement,
     ThreePublicExpenses,
     UnitKind,
     VehicleHolding,
     VehicleUse,
+    YearStatement,
 )
 
 UNIT_NAME = "乌鲁木齐高新技术产业开发区（乌鲁木齐市新市区）科学技术协会"
@@ -256,6 +272,7 @@ def build_report() -> FinalAccount:
         other_matters=(
             "因本单位政府采购预算为 0，本年度授予中小企业合同金额、授予小微企业合同金额为 0 万元。",
         ),
+        statements=_statements(),
     )
 
 
@@ -621,3 +638,914 @@ PROJECT_COMPLETION = (
     "截至12月 31日，本项目共计支出 1.13 万元，主要用于下派的 1 名干部发放个人补助，补助标准为每人"
     "每月 1200 元，通过项目实施，合理确定保障标准，提高科普工作效率，有效解决社会居民需求。"
 )
+
+
+def _statements() -> tuple[Statement, ...]:
+    """第二部分 部门决算情况说明: what the narrative states, one statement per claim.
+
+    In the order of the text; each place is the section as numbered (with its
+    sub-part) and the sentence within it (a sentence ends at 。 or ；). The texts
+    are the published clauses, line breaks removed (the extraction's spaces
+    around figures kept). Figures the model has no address for (the vehicles of
+    each use other than 其他用车, 退休一人, the 政府采购预算 0) are left out.
+    """
+    return (
+        # 一、收入支出决算总体情况说明.
+        YearStatement(2023, place=Place("一", 1), text="2023 年度"),
+        AmountStatement(
+            "income.grand_total", "58.95", place=Place("一", 1), text="收入总计 58.95 万元"
+        ),
+        AmountStatement(
+            "income.sources.total", "55.19", place=Place("一", 1), text="本年收入合计55.19 万元"
+        ),
+        AmountStatement(
+            "income.non_fiscal_balance_used",
+            "0.00",
+            place=Place("一", 1),
+            text="使用非财政拨款结余 0.00 万元",
+        ),
+        AmountStatement(
+            "income.opening_balance", "3.76", place=Place("一", 1), text="年初结转和结余 3.76 万元"
+        ),
+        YearStatement(2023, place=Place("一", 2), text="2023 年度"),
+        AmountStatement(
+            "expenditure.grand_total", "58.95", place=Place("一", 2), text="支出总计 58.95 万元"
+        ),
+        AmountStatement(
+            "expenditure.nature.total", "58.95", place=Place("一", 2), text="本年支出合计58.95 万元"
+        ),
+        AmountStatement(
+            "expenditure.surplus_distribution",
+            "0.00",
+            place=Place("一", 2),
+            text="结余分配 0.00 万元",
+        ),
+        AmountStatement(
+            "expenditure.closing_balance",
+            "0.00",
+            place=Place("一", 2),
+            text="年末结转和结余 0.00 万元",
+        ),
+        ChangeStatement(
+            "income.grand_total",
+            "-14.45",
+            place=Place("一", 3),
+            text="收入支出总体与上年相比，减少 14.45 万元",
+        ),
+        GrowthStatement("income.grand_total", "-19.69", place=Place("一", 3), text="下降19.69%"),
+        ReasonStatement(
+            "income.grand_total",
+            Against.PRIOR_YEAR,
+            "财政提高资金使用效率压缩开支减少项目支出拨款",
+            place=Place("一", 3),
+        ),
+        # 二、收入决算情况说明.
+        AmountStatement(
+            "income.sources.total", "55.19", place=Place("二", 1), text="本年收入 55.19 万元"
+        ),
+        AmountStatement(
+            "income.sources.fiscal", "55.19", place=Place("二", 1), text="财政拨款收入 55.19 万元"
+        ),
+        ShareStatement(
+            "income.sources.fiscal",
+            "income.sources.total",
+            "100.00",
+            place=Place("二", 1),
+            text="占 100.00%",
+        ),
+        AmountStatement(
+            "income.sources.superior_subsidy",
+            "0.00",
+            place=Place("二", 2),
+            text="上级补助收入 0.00 万元",
+        ),
+        ShareStatement(
+            "income.sources.superior_subsidy",
+            "income.sources.total",
+            "0.00",
+            place=Place("二", 2),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "income.sources.service", "0.00", place=Place("二", 3), text="事业收入0.00 万元"
+        ),
+        ShareStatement(
+            "income.sources.service",
+            "income.sources.total",
+            "0.00",
+            place=Place("二", 3),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "income.sources.business", "0.00", place=Place("二", 4), text="经营收入 0.00 万元"
+        ),
+        ShareStatement(
+            "income.sources.business",
+            "income.sources.total",
+            "0.00",
+            place=Place("二", 4),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "income.sources.subordinate_remittance",
+            "0.00",
+            place=Place("二", 5),
+            text="附属单位上缴收入 0.00 万元",
+        ),
+        ShareStatement(
+            "income.sources.subordinate_remittance",
+            "income.sources.total",
+            "0.00",
+            place=Place("二", 5),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "income.sources.other", "0.00", place=Place("二", 6), text="其他收入 0.00 万元"
+        ),
+        ShareStatement(
+            "income.sources.other",
+            "income.sources.total",
+            "0.00",
+            place=Place("二", 6),
+            text="占 0.00%",
+        ),
+        # 三、支出决算情况说明.
+        AmountStatement(
+            "expenditure.nature.total", "58.95", place=Place("三", 1), text="本年支出 58.95 万元"
+        ),
+        AmountStatement(
+            "expenditure.nature.basic", "57.82", place=Place("三", 1), text="基本支出 57.82 万元"
+        ),
+        ShareStatement(
+            "expenditure.nature.basic",
+            "expenditure.nature.total",
+            "98.08",
+            place=Place("三", 1),
+            text="占98.08%",
+        ),
+        AmountStatement(
+            "expenditure.nature.project", "1.13", place=Place("三", 2), text="项目支出 1.13 万元"
+        ),
+        ShareStatement(
+            "expenditure.nature.project",
+            "expenditure.nature.total",
+            "1.92",
+            place=Place("三", 2),
+            text="占 1.92%",
+        ),
+        AmountStatement(
+            "expenditure.nature.remitted_to_superior",
+            "0.00",
+            place=Place("三", 3),
+            text="上缴上级支出 0.00万元",
+        ),
+        ShareStatement(
+            "expenditure.nature.remitted_to_superior",
+            "expenditure.nature.total",
+            "0.00",
+            place=Place("三", 3),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "expenditure.nature.business", "0.00", place=Place("三", 4), text="经营支出 0.00 万元"
+        ),
+        ShareStatement(
+            "expenditure.nature.business",
+            "expenditure.nature.total",
+            "0.00",
+            place=Place("三", 4),
+            text="占 0.00%",
+        ),
+        AmountStatement(
+            "expenditure.nature.subsidies_to_subordinates",
+            "0.00",
+            place=Place("三", 5),
+            text="对附属单位补助支出 0.00 万元",
+        ),
+        ShareStatement(
+            "expenditure.nature.subsidies_to_subordinates",
+            "expenditure.nature.total",
+            "0.00",
+            place=Place("三", 5),
+            text="占 0.00%",
+        ),
+        # 四、财政拨款收入支出决算总体情况说明.
+        YearStatement(2023, place=Place("四", 1), text="2023 年度"),
+        AmountStatement(
+            "fiscal.income_grand_total",
+            "58.64",
+            place=Place("四", 1),
+            text="财政拨款收入总计 58.64 万元",
+        ),
+        AmountStatement(
+            "fiscal.opening", "3.45", place=Place("四", 1), text="年初财政拨款结转和结余 3.45 万元"
+        ),
+        AmountStatement(
+            "fiscal.income", "55.19", place=Place("四", 1), text="本年财政拨款收入 55.19 万元"
+        ),
+        AmountStatement(
+            "fiscal.expenditure_grand_total",
+            "58.64",
+            place=Place("四", 2),
+            text="财政拨款支出总计 58.64 万元",
+        ),
+        AmountStatement(
+            "fiscal.closing", "0.00", place=Place("四", 2), text="年末财政拨款结转和结余 0.00 万元"
+        ),
+        AmountStatement(
+            "fiscal.expenditure", "58.64", place=Place("四", 2), text="本年财政拨款支出 58.64 万元"
+        ),
+        ChangeStatement(
+            "fiscal.income_grand_total",
+            "-14.45",
+            place=Place("四", 3),
+            text="财政拨款收入支出总体与上年相比,减少 14.45 万元",
+        ),
+        GrowthStatement(
+            "fiscal.income_grand_total", "-19.77", place=Place("四", 3), text="下降 19.77%"
+        ),
+        ReasonStatement(
+            "fiscal.income_grand_total",
+            Against.PRIOR_YEAR,
+            "财政提高资金使用效率压缩开支减少预算拨款",
+            place=Place("四", 3),
+        ),
+        AmountStatement(
+            "fiscal.budget.budget", "96.41", place=Place("四", 4), text="年初预算数 96.41 万元"
+        ),
+        AmountStatement(
+            "fiscal.expenditure", "58.64", place=Place("四", 4), text="决算数 58.64 万元"
+        ),
+        BudgetStatement(
+            "fiscal.expenditure",
+            "fiscal.budget.budget",
+            BudgetBasis.INITIAL,
+            Measure.VARIANCE,
+            "-39.18",
+            place=Place("四", 4),
+            text="预决算差异率-39.18%",
+        ),
+        ReasonStatement(
+            "fiscal.expenditure",
+            Against.INITIAL_BUDGET,
+            "财政提高资金使用效率压缩开支减少项目支出拨款，科普项目支出未执行",
+            place=Place("四", 4),
+        ),
+        # 五、一般公共预算财政拨款支出决算情况说明 （一）一般公共预算财政拨款支出决算总体情况.
+        YearStatement(2023, place=Place("五（一）", 1), text="2023 年度"),
+        AmountStatement(
+            "fiscal.general_budget.expenditure",
+            "58.64",
+            place=Place("五（一）", 1),
+            text="一般公共预算财政拨款支出 58.64 万元",
+        ),
+        ShareStatement(
+            "fiscal.general_budget.expenditure",
+            "expenditure.nature.total",
+            "99.47",
+            place=Place("五（一）", 1),
+            text="占本年支出合计的 99.47%",
+        ),
+        ChangeStatement(
+            "fiscal.general_budget.expenditure",
+            "-10.81",
+            place=Place("五（一）", 2),
+            text="与上年相比，减少 10.81 万元",
+        ),
+        GrowthStatement(
+            "fiscal.general_budget.expenditure",
+            "-15.57",
+            place=Place("五（一）", 2),
+            text="下降15.57%",
+        ),
+        ReasonStatement(
+            "fiscal.general_budget.expenditure",
+            Against.PRIOR_YEAR,
+            "财政提高资金使用效率压缩开支减少项目预算支出拨款",
+            place=Place("五（一）", 2),
+        ),
+        AmountStatement(
+            "fiscal.general_budget.budget.budget",
+            "96.41",
+            place=Place("五（一）", 3),
+            text="年初预算数 96.41 万元",
+        ),
+        AmountStatement(
+            "fiscal.general_budget.expenditure",
+            "58.64",
+            place=Place("五（一）", 3),
+            text="决算数 58.64 万元",
+        ),
+        BudgetStatement(
+            "fiscal.general_budget.expenditure",
+            "fiscal.general_budget.budget.budget",
+            BudgetBasis.INITIAL,
+            Measure.VARIANCE,
+            "-39.18",
+            place=Place("五（一）", 3),
+            text="预决算差异率-39.18%",
+        ),
+        ReasonStatement(
+            "fiscal.general_budget.expenditure",
+            Against.INITIAL_BUDGET,
+            "财政提高资金使用效率压缩开支减少项目支出拨款",
+            place=Place("五（一）", 3),
+        ),
+        # 五（二）一般公共预算财政拨款支出决算结构情况.
+        AmountStatement(
+            "functions[206].general_budget.expenditure",
+            "54.17",
+            place=Place("五（二）", 1),
+            text="科学技术支出（类）54.17 万元",
+        ),
+        ShareStatement(
+            "functions[206].general_budget.expenditure",
+            "fiscal.general_budget.expenditure",
+            "92.38",
+            place=Place("五（二）", 1),
+            text="占 92.38%",
+        ),
+        AmountStatement(
+            "functions[208].general_budget.expenditure",
+            "4.47",
+            place=Place("五（二）", 2),
+            text="社会保障和就业支出（类）4.47 万元",
+        ),
+        ShareStatement(
+            "functions[208].general_budget.expenditure",
+            "fiscal.general_budget.expenditure",
+            "7.62",
+            place=Place("五（二）", 2),
+            text="占 7.62%",
+        ),
+        # 五（三）一般公共预算财政拨款支出决算具体情况 (items 1. to 4.).
+        AmountStatement(
+            "functions[2060799].general_budget.expenditure",
+            "1.13",
+            place=Place("五（三）", 1),
+            text="支出决算数为 1.13 万元",
+        ),
+        ChangeStatement(
+            "functions[2060799].general_budget.expenditure",
+            "1.13",
+            place=Place("五（三）", 1),
+            text="比上年决算增加 1.13 万元",
+        ),
+        GrowthStatement(
+            "functions[2060799].general_budget.expenditure",
+            "100",
+            place=Place("五（三）", 1),
+            text="增长 100%",
+        ),
+        ReasonStatement(
+            "functions[2060799].general_budget.expenditure",
+            Against.PRIOR_YEAR,
+            "新增开展科普工作人员经费支出",
+            place=Place("五（三）", 1),
+        ),
+        AmountStatement(
+            "functions[2060101].general_budget.expenditure",
+            "53.04",
+            place=Place("五（三）", 2),
+            text="支出决算数为 53.04 万元",
+        ),
+        ChangeStatement(
+            "functions[2060101].general_budget.expenditure",
+            "-6.47",
+            place=Place("五（三）", 2),
+            text="比上年决算减少 6.47万元",
+        ),
+        GrowthStatement(
+            "functions[2060101].general_budget.expenditure",
+            "-10.87",
+            place=Place("五（三）", 2),
+            text="下降 10.87%",
+        ),
+        ReasonStatement(
+            "functions[2060101].general_budget.expenditure",
+            Against.PRIOR_YEAR,
+            "提高资金使用效率压缩开支减少项目支出",
+            place=Place("五（三）", 2),
+        ),
+        AmountStatement(
+            "functions[2080505].general_budget.expenditure",
+            "4.47",
+            place=Place("五（三）", 3),
+            text="支出决算数为 4.47 万元",
+        ),
+        ChangeStatement(
+            "functions[2080505].general_budget.expenditure",
+            "-4.03",
+            place=Place("五（三）", 3),
+            text="比上年决算减少 4.03 万元",
+        ),
+        GrowthStatement(
+            "functions[2080505].general_budget.expenditure",
+            "-47.41",
+            place=Place("五（三）", 3),
+            text="下降 47.41%",
+        ),
+        ReasonStatement(
+            "functions[2080505].general_budget.expenditure",
+            Against.PRIOR_YEAR,
+            "年初退休一人，当年社保缴费额减少",
+            place=Place("五（三）", 3),
+        ),
+        AmountStatement(
+            "functions[2060199].general_budget.expenditure",
+            "0.00",
+            place=Place("五（三）", 4),
+            text="支出决算数为 0.00 万元",
+        ),
+        ChangeStatement(
+            "functions[2060199].general_budget.expenditure",
+            "-1.44",
+            place=Place("五（三）", 4),
+            text="比上年决算减少 1.44 万元",
+        ),
+        GrowthStatement(
+            "functions[2060199].general_budget.expenditure",
+            "-100",
+            place=Place("五（三）", 4),
+            text="下降 100%",
+        ),
+        ReasonStatement(
+            "functions[2060199].general_budget.expenditure",
+            Against.PRIOR_YEAR,
+            "减少人员补助经费开支",
+            place=Place("五（三）", 4),
+        ),
+        # 六、一般公共预算财政拨款基本支出决算情况说明.
+        YearStatement(2023, place=Place("六", 1), text="2023 年度"),
+        AmountStatement(
+            "general_budget_basic.total",
+            "57.51",
+            place=Place("六", 1),
+            text="一般公共预算财政拨款基本支出 57.51 万元",
+        ),
+        AmountStatement(
+            "general_budget_basic.personnel",
+            "52.52",
+            place=Place("六", 1),
+            text="人员经费 52.52 万元",
+        ),
+        AmountStatement(
+            "general_budget_basic.public", "4.99", place=Place("六", 2), text="公用经费 4.99 万元"
+        ),
+        # 七、财政拨款“三公”经费支出决算情况说明.
+        YearStatement(2023, place=Place("七", 1), text="2023 年度"),
+        AmountStatement(
+            "three_public.total.amount",
+            "0.00",
+            place=Place("七", 1),
+            text="财政拨款“三公”经费支出 0.00 万元",
+        ),
+        ChangeStatement(
+            "three_public.total.amount", "0.00", place=Place("七", 1), text="比上年增加 0.00 万元"
+        ),
+        GrowthStatement(
+            "three_public.total.amount", "0.00", place=Place("七", 1), text="增长 0.00%"
+        ),
+        ReasonStatement(
+            "three_public.total.amount", Against.PRIOR_YEAR, NO_SPENDING, place=Place("七", 1)
+        ),
+        # The 无 clause of the reason above, as a statement of its own (so in sentences 2 to 4).
+        NoneStatement("three_public.total_final", place=Place("七", 1), text="本年无此项支出"),
+        AmountStatement(
+            "three_public.overseas.amount",
+            "0.00",
+            place=Place("七", 2),
+            text="因公出国（境）费支出 0.00 万元",
+        ),
+        ShareStatement(
+            "three_public.overseas.amount",
+            "three_public.total.amount",
+            "0.00",
+            place=Place("七", 2),
+            text="占 0.00%",
+        ),
+        ChangeStatement(
+            "three_public.overseas.amount",
+            "0.00",
+            place=Place("七", 2),
+            text="比上年增加 0.00 万元",
+        ),
+        GrowthStatement(
+            "three_public.overseas.amount", "0.00", place=Place("七", 2), text="增长 0.00%"
+        ),
+        ReasonStatement(
+            "three_public.overseas.amount", Against.PRIOR_YEAR, NO_SPENDING, place=Place("七", 2)
+        ),
+        NoneStatement("three_public.overseas.amount", place=Place("七", 2), text="本年无此项支出"),
+        AmountStatement(
+            "three_public.vehicles.amount",
+            "0.00",
+            place=Place("七", 3),
+            text="公务用车购置及运行维护费支出 0.00 万元",
+        ),
+        ShareStatement(
+            "three_public.vehicles.amount",
+            "three_public.total.amount",
+            "0.00",
+            place=Place("七", 3),
+            text="占 0.00%",
+        ),
+        ChangeStatement(
+            "three_public.vehicles.amount",
+            "0.00",
+            place=Place("七", 3),
+            text="比上年增加 0.00 万元",
+        ),
+        GrowthStatement(
+            "three_public.vehicles.amount", "0.00", place=Place("七", 3), text="增长 0.00%"
+        ),
+        ReasonStatement(
+            "three_public.vehicles.amount", Against.PRIOR_YEAR, NO_SPENDING, place=Place("七", 3)
+        ),
+        NoneStatement("three_public.vehicles_final", place=Place("七", 3), text="本年无此项支出"),
+        AmountStatement(
+            "three_public.reception.amount",
+            "0.00",
+            place=Place("七", 4),
+            text="公务接待费支出 0.00 万元",
+        ),
+        ShareStatement(
+            "three_public.reception.amount",
+            "three_public.total.amount",
+            "0.00",
+            place=Place("七", 4),
+            text="占 0.00%",
+        ),
+        ChangeStatement(
+            "three_public.reception.amount",
+            "0.00",
+            place=Place("七", 4),
+            text="比上年增加0.00 万元",
+        ),
+        GrowthStatement(
+            "three_public.reception.amount", "0.00", place=Place("七", 4), text="增长 0.00%"
+        ),
+        ReasonStatement(
+            "three_public.reception.amount", Against.PRIOR_YEAR, NO_SPENDING, place=Place("七", 4)
+        ),
+        NoneStatement("three_public.reception.amount", place=Place("七", 4), text="本年无此项支出"),
+        AmountStatement(
+            "three_public.overseas.amount",
+            "0.00",
+            place=Place("七", 5),
+            text="因公出国（境）费支出 0.00 万元",
+        ),
+        NoneStatement(
+            "three_public.overseas.amount",
+            place=Place("七", 5),
+            text="本年单位无因公出国（境）费支出",
+        ),
+        CountStatement(
+            "three_public.overseas_groups", 0, place=Place("七", 6), text="因公出国（境）团组 0 个"
+        ),
+        CountStatement(
+            "three_public.overseas_persons", 0, place=Place("七", 6), text="因公出国（境）0 人次"
+        ),
+        AmountStatement(
+            "three_public.vehicles.amount",
+            "0.00",
+            place=Place("七", 7),
+            text="公务用车购置及运行维护费 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.vehicle_purchase.amount",
+            "0.00",
+            place=Place("七", 7),
+            text="公务用车购置费 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.vehicle_operation.amount",
+            "0.00",
+            place=Place("七", 7),
+            text="公务用车运行维护费 0.00 万元",
+        ),
+        CountStatement(
+            "three_public.vehicles_purchased", 0, place=Place("七", 9), text="公务用车购置数 0 辆"
+        ),
+        CountStatement(
+            "three_public.vehicles_held", 0, place=Place("七", 9), text="公务用车保有量 0 辆"
+        ),
+        CountStatement(
+            "assets.vehicle_count",
+            1,
+            place=Place("七", 10),
+            text="国有资产占用情况中固定资产车辆 1 辆",
+        ),
+        AmountStatement(
+            "three_public.reception.amount",
+            "0.00",
+            place=Place("七", 11),
+            text="公务接待费 0.00 万元",
+        ),
+        NoneStatement(
+            "three_public.reception.amount", place=Place("七", 11), text="本年无此项支出"
+        ),
+        CountStatement(
+            "three_public.reception_batches", 0, place=Place("七", 12), text="国内公务接待 0 批次"
+        ),
+        CountStatement("three_public.reception_persons", 0, place=Place("七", 12), text="0 人次"),
+        AmountStatement(
+            "three_public.total.budget.budget",
+            "0.00",
+            place=Place("七", 13),
+            text="财政拨款“三公”经费支出全年预算数 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.total.amount", "0.00", place=Place("七", 13), text="决算数 0.00 万元"
+        ),
+        BudgetStatement(
+            "three_public.total.amount",
+            "three_public.total.budget.budget",
+            BudgetBasis.FULL_YEAR,
+            Measure.VARIANCE,
+            "0.00",
+            place=Place("七", 13),
+            text="预决算差异率 0.00%",
+        ),
+        ReasonStatement(
+            "three_public.total.amount",
+            Against.FULL_YEAR_BUDGET,
+            NOT_BUDGETED,
+            place=Place("七", 13),
+        ),
+        AmountStatement(
+            "three_public.overseas.budget.budget",
+            "0.00",
+            place=Place("七", 14),
+            text="因公出国（境）费全年预算数 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.overseas.amount", "0.00", place=Place("七", 14), text="决算数 0.00 万元"
+        ),
+        BudgetStatement(
+            "three_public.overseas.amount",
+            "three_public.overseas.budget.budget",
+            BudgetBasis.FULL_YEAR,
+            Measure.VARIANCE,
+            "0.00",
+            place=Place("七", 14),
+            text="预决算差异率0.00%",
+        ),
+        ReasonStatement(
+            "three_public.overseas.amount",
+            Against.FULL_YEAR_BUDGET,
+            NOT_BUDGETED,
+            place=Place("七", 14),
+        ),
+        AmountStatement(
+            "three_public.vehicle_purchase.budget.budget",
+            "0.00",
+            place=Place("七", 15),
+            text="公务用车购置费全年预算数 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.vehicle_purchase.amount",
+            "0.00",
+            place=Place("七", 15),
+            text="决算数 0.00 万元",
+        ),
+        BudgetStatement(
+            "three_public.vehicle_purchase.amount",
+            "three_public.vehicle_purchase.budget.budget",
+            BudgetBasis.FULL_YEAR,
+            Measure.VARIANCE,
+            "0.00",
+            place=Place("七", 15),
+            text="预决算差异率 0.00%",
+        ),
+        ReasonStatement(
+            "three_public.vehicle_purchase.amount",
+            Against.FULL_YEAR_BUDGET,
+            NOT_BUDGETED,
+            place=Place("七", 15),
+        ),
+        AmountStatement(
+            "three_public.vehicle_operation.budget.budget",
+            "0.00",
+            place=Place("七", 16),
+            text="公务用车运行费全年预算数 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.vehicle_operation.amount",
+            "0.00",
+            place=Place("七", 16),
+            text="决算数 0.00 万元",
+        ),
+        BudgetStatement(
+            "three_public.vehicle_operation.amount",
+            "three_public.vehicle_operation.budget.budget",
+            BudgetBasis.FULL_YEAR,
+            Measure.VARIANCE,
+            "0.00",
+            place=Place("七", 16),
+            text="预决算差异率 0.00%",
+        ),
+        ReasonStatement(
+            "three_public.vehicle_operation.amount",
+            Against.FULL_YEAR_BUDGET,
+            NOT_BUDGETED,
+            place=Place("七", 16),
+        ),
+        AmountStatement(
+            "three_public.reception.budget.budget",
+            "0.00",
+            place=Place("七", 17),
+            text="公务接待费全年预算数 0.00 万元",
+        ),
+        AmountStatement(
+            "three_public.reception.amount", "0.00", place=Place("七", 17), text="决算数 0.00 万元"
+        ),
+        BudgetStatement(
+            "three_public.reception.amount",
+            "three_public.reception.budget.budget",
+            BudgetBasis.FULL_YEAR,
+            Measure.VARIANCE,
+            "0.00",
+            place=Place("七", 17),
+            text="预决算差异率 0.00%",
+        ),
+        ReasonStatement(
+            "three_public.reception.amount",
+            Against.FULL_YEAR_BUDGET,
+            NOT_BUDGETED,
+            place=Place("七", 17),
+        ),
+        # 八、政府性基金预算财政拨款收入支出决算情况说明.
+        NoneStatement(
+            "fiscal.government_fund",
+            place=Place("八", 1),
+            text="本年度无政府性基金预算财政拨款收入、支出及结转和结余",
+        ),
+        # 九、国有资本经营预算财政拨款收入支出决算情况说明.
+        NoneStatement(
+            "fiscal.state_capital",
+            place=Place("九", 1),
+            text="本年度无国有资本经营预算财政拨款收入、支出及结转和结余",
+        ),
+        # 十、其他重要事项的情况说明 （一）机关运行经费支出情况.
+        YearStatement(2023, place=Place("十（一）", 1), text="2023 年度"),
+        AmountStatement(
+            "operating_costs.amount",
+            "4.99",
+            place=Place("十（一）", 1),
+            text="机关运行经费支出 4.99 万元",
+        ),
+        ChangeStatement(
+            "operating_costs.amount",
+            "2.72",
+            place=Place("十（一）", 1),
+            text="比上年增加 2.72 万元",
+        ),
+        GrowthStatement(
+            "operating_costs.amount", "119.82", place=Place("十（一）", 1), text="增长 119.82%"
+        ),
+        ReasonStatement(
+            "operating_costs.amount",
+            Against.PRIOR_YEAR,
+            "科普用其他办公设备材料支出增加",
+            place=Place("十（一）", 1),
+        ),
+        # 十（二）政府采购情况.
+        YearStatement(2023, place=Place("十（二）", 1), text="2023 年度"),
+        AmountStatement(
+            "procurement.total",
+            "0.00",
+            place=Place("十（二）", 1),
+            text="政府采购支出总额 0.00 万元",
+        ),
+        AmountStatement(
+            "procurement.goods",
+            "0.00",
+            place=Place("十（二）", 1),
+            text="政府采购货物支出 0.00 万元",
+        ),
+        AmountStatement(
+            "procurement.works",
+            "0.00",
+            place=Place("十（二）", 1),
+            text="政府采购工程支出 0.00 万元",
+        ),
+        AmountStatement(
+            "procurement.services",
+            "0.00",
+            place=Place("十（二）", 1),
+            text="政府采购服务支出 0.00 万元",
+        ),
+        AmountStatement(
+            "procurement.sme_contracts",
+            "0.00",
+            place=Place("十（二）", 2),
+            text="授予中小企业合同金额 0.00 万元",
+        ),
+        ShareStatement(
+            "procurement.sme_contracts",
+            "procurement.total",
+            "0.00",
+            place=Place("十（二）", 2),
+            text="占政府采购支出总额的 0.00%",
+        ),
+        AmountStatement(
+            "procurement.small_micro_contracts",
+            "0.00",
+            place=Place("十（二）", 2),
+            text="授予小微企业合同金额 0.00 万元",
+        ),
+        ShareStatement(
+            "procurement.small_micro_contracts",
+            "procurement.total",
+            "0.00",
+            place=Place("十（二）", 2),
+            text="占政府采购支出总额的 0.00%",
+        ),
+        # 十（三）国有资产占用情况说明.
+        DateStatement(
+            "assets",
+            datetime.date(2023, 12, 31),
+            place=Place("十（三）", 1),
+            text="截至 2023 年 12 月 31 日",
+        ),
+        AmountStatement(
+            "assets.fixed_assets_original_value",
+            "132.42",
+            place=Place("十（三）", 1),
+            text="固定资产原值 132.42 万元",
+        ),
+        # In 平方米, the unit of assets.building_area, as printed.
+        AmountStatement(
+            "assets.building_area", "0.00", place=Place("十（三）", 1), text="房屋 0.00 平方米"
+        ),
+        AmountStatement(
+            "assets.building_value", "0.00", place=Place("十（三）", 1), text="价值 0.00 万元"
+        ),
+        CountStatement("assets.vehicle_count", 1, place=Place("十（三）", 2), text="车辆 1 辆"),
+        AmountStatement(
+            "assets.vehicle_value", "24.46", place=Place("十（三）", 2), text="价值 24.46万元"
+        ),
+        # The seven other uses, each "0 辆", hold no vehicle: the file lists only 其他用车, so
+        # they have no address (assets.vehicles[主要负责人用车] names nothing) and are left out.
+        CountStatement(
+            "assets.vehicles[其他用车].count", 1, place=Place("十（三）", 2), text="其他用车 1 辆"
+        ),
+        CountStatement(
+            "assets.large_equipment",
+            0,
+            place=Place("十（三）", 3),
+            text="单价 100 万元（含）以上设备（不含车辆）0 台（套）",
+        ),
+        # 十一、预算绩效的情况说明 (its sentences 3 to 14 print no figure).
+        YearStatement(2023, place=Place("十一", 1), text="2023 年度"),
+        CountStatement(
+            "performance.department_evaluations",
+            1,
+            place=Place("十一", 1),
+            text="整体支出绩效自评表 1 个",
+        ),
+        AmountStatement(
+            "performance.department_budget",
+            "97.6",
+            place=Place("十一", 1),
+            text="全年预算总额 97.6 万元",
+        ),
+        AmountStatement(
+            "performance.department_executed",
+            "58.95",
+            place=Place("十一", 1),
+            text="实际执行总额 58.95 万元",
+        ),
+        CountStatement(
+            "performance.project_evaluations",
+            1,
+            place=Place("十一", 2),
+            text="预算绩效评价项目 1 个",
+        ),
+        AmountStatement(
+            "performance.project_budget",
+            "1.44",
+            place=Place("十一", 2),
+            text="全年预算数 1.44 万元",
+        ),
+        AmountStatement(
+            "performance.project_executed",
+            "1.13",
+            place=Place("十一", 2),
+            text="全年执行数 1.13 万元",
+        ),
+        # 十二、其他需说明的事项 (after the two 绩效自评表).
+        AmountStatement(
+            "procurement.sme_contracts",
+            "0",
+            place=Place("十二", 1),
+            text="授予中小企业合同金额、授予小微企业合同金额为 0 万元",
+        ),
+        AmountStatement(
+            "procurement.small_micro_contracts",
+            "0",
+            place=Place("十二", 1),
+            text="授予中小企业合同金额、授予小微企业合同金额为 0 万元",
+        ),
+    )

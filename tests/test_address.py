@@ -838,3 +838,27 @@ def test_items_whose_keys_differ_are_accepted() -> None:
         FundingRow,
         GradeCount,
     }
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["fiscal.general_budget", "three_public", "functions", "functions[208]", "assets", "income"],
+)
+def test_the_figures_under_a_part_are_those_of_the_report_under_it(under: str) -> None:
+    report = govfinal.load(EXAMPLE)
+    everything = {f.address: f.value for f in addresses(report)}
+    below = {f.address: f.value for f in addresses(report, under=under)}
+    assert below
+    assert below == {
+        address: value
+        for address, value in everything.items()
+        if address.startswith((f"{under}.", f"{under}["))
+    }
+
+
+def test_there_are_no_figures_under_a_figure_or_a_blank_part() -> None:
+    report = govfinal.load(EXAMPLE)
+    assert list(addresses(report, under="income.opening_balance")) == []
+    empty = FinalAccount(unit=govfinal.BudgetUnit(name="甲单位", fiscal_year=2024))
+    assert empty.operating_costs is None
+    assert list(addresses(empty, under="operating_costs")) == []

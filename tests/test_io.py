@@ -235,7 +235,7 @@ def test_amounts_written_as_strings_or_numbers_load_the_same() -> None:
     numbers_json = re.sub(
         r'"\\u0000(.*?)\\u0000"',
         r"\1",
-        json.dumps(_with_decimals_as(_toml_document(seed), lambda d: f"\0{d}\0")),
+        json.dumps(_with_decimals_as(_toml_document(seed), lambda d: f"\0{d}\0"), default=str),
     )
     assert '"opening_balance": 3.76' in numbers_json
     # TOML with every amount a string (the writer uses bare numbers).

@@ -36,6 +36,7 @@ import argparse
 import contextlib
 import importlib
 import inspect
+import json
 import os
 import re
 import sys
@@ -146,6 +147,7 @@ RULE_AREAS: dict[str, tuple[str, str]] = {
     "O": ("O6xx", "机关运行经费, 政府采购, 国有资产, profile and performance summary"),
     "R": ("R7xx", "Comparatives: stated growth, change, variance, execution, reasons"),
     "S": ("S8xx", "Performance self-evaluation (绩效自评)"),
+    "N": ("N9xx", "The narrative's statements (情况说明) against the facts"),
 }
 """Code ranges, by the code's letter: the section heading of each in the catalogue."""
 
@@ -279,6 +281,8 @@ def _refs(prop: dict[str, Any]) -> list[str]:
         return [prop["$ref"].rsplit("/", 1)[-1]]
     if "items" in prop:
         return _refs(prop["items"])
+    if "oneOf" in prop:  # a choice of objects (a statement, by its kind)
+        return [ref for choice in prop["oneOf"] for ref in _refs(choice)]
     return []
 
 
@@ -291,7 +295,26 @@ def _type_cell(prop: dict[str, Any]) -> list[nodes.Node]:
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
         return [nodes.reference(name, name, refid=_schema_id(name))]
+    if "oneOf" in prop:  # the objects it may be, each told by its own ``kind``
+        choices: list[nodes.Node] = [nodes.Text("one of ")]
+        for index, choice in enumerate(prop["oneOf"]):
+            if index:
+                choices.append(nodes.Text(", "))
+            choices.extend(_type_cell(choice))
+        if all("$ref" in choice for choice in prop["oneOf"]):
+            choices.extend([nodes.Text(", chosen by its "), _literal("kind")])
+        return choices
+    if "const" in prop:
+        return [nodes.Text("exactly "), _literal(json.dumps(prop["const"], ensure_ascii=False))]
     kind = prop.get("type")
+    if kind == "string" and prop.get("format") == "date":
+        return [
+            nodes.Text("date: a TOML date ("),
+            _literal("2024-12-31"),
+            nodes.Text("), in JSON a string ("),
+            _literal('"2024-12-31"'),
+            nodes.Text(")"),
+        ]
     if kind == "array":
         return [nodes.Text("array of "), *_type_cell(prop["items"])] + (
             [nodes.Text(" (pattern "), _literal(prop["items"]["pattern"]), nodes.Text(")")]
@@ -389,25 +412,37 @@ class SchemaReference(_GeneratedDirective):
 
 
 def _schema_places(schema: dict[str, Any], depth: int = 8) -> dict[str, list[str]]:
-    """Where each object appears in a file, as TOML tables (``[[functions.lines]]``)."""
+    """Where each object appears in a file, as TOML tables (``[[functions.lines]]``).
+
+    An object that govfinal writes as an inline table (a statement's ``place``)
+    is shown so: ``[[statements]] place = { … }``.
+    """
+    from govfinal.io.toml_writer import INLINE_KEYS
+
     definitions: dict[str, Any] = schema["$defs"]
     places: dict[str, list[str]] = {}
 
-    def walk(name: str, path: str, level: int) -> None:
+    def note(target: str, place: str) -> None:
+        found = places.setdefault(target, [])
+        if place not in found:  # the same table reached through several kinds of object
+            found.append(place)
+
+    def walk(name: str, path: str, table: str, level: int) -> None:
         if level > depth:
             return
         for key, prop in definitions[name].get("properties", {}).items():
             child = f"{path}.{key}" if path else key
             if "$ref" in prop:
                 target = prop["$ref"].rsplit("/", 1)[-1]
-                places.setdefault(target, []).append(f"[{child}]")
-                walk(target, child, level + 1)
-            elif prop.get("type") == "array" and "$ref" in prop.get("items", {}):
-                target = prop["items"]["$ref"].rsplit("/", 1)[-1]
-                places.setdefault(target, []).append(f"[[{child}]]")
-                walk(target, child, level + 1)
+                shown = f"{table} {key} = {{ … }}" if key in INLINE_KEYS else f"[{child}]"
+                note(target, shown)
+                walk(target, child, shown, level + 1)
+            elif prop.get("type") == "array" and _refs(prop.get("items", {})):
+                for target in _refs(prop["items"]):  # one table, or one per kind of object
+                    note(target, f"[[{child}]]")
+                    walk(target, child, f"[[{child}]]", level + 1)
 
-    walk(schema["$ref"].rsplit("/", 1)[-1], "", 0)
+    walk(schema["$ref"].rsplit("/", 1)[-1], "", "", 0)
     return places
 
 
@@ -506,6 +541,7 @@ class TermsTable(_GeneratedDirective):
 DOCUMENTED_MODULES = (
     "govfinal.model",
     "govfinal.checks",
+    "govfinal.derive",
     "govfinal.io",
     "govfinal.render",
     "govfinal.scoring",

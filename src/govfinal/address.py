@@ -434,7 +434,7 @@ def label(report: FinalAccount, address: str) -> tuple[str, str]:
 # -- every figure ----------------------------------------------------------------
 
 
-def addresses(report: FinalAccount) -> Iterator[FigureAt]:
+def addresses(report: FinalAccount, under: str | None = None) -> Iterator[FigureAt]:
     """Every figure of ``report`` with its address and names, in the data file's order.
 
     A figure is an amount, a percentage or a count: a field that goes through
@@ -450,6 +450,9 @@ def addresses(report: FinalAccount) -> Iterator[FigureAt]:
     that term is an official one (:data:`govfinal.terms.TERMS`), its English
     is the official English; else it is the field's name in words.
 
+    With ``under``, only the figures under that part (``fiscal.government_fund``)
+    are yielded, none when it names a figure or a blank part.
+
     >>> import govfinal
     >>> report = govfinal.load("examples/data/kexie_2023.toml")
     >>> figure = next(f for f in govfinal.addresses(report) if f.value == Decimal("4.47"))
@@ -460,7 +463,19 @@ def addresses(report: FinalAccount) -> Iterator[FigureAt]:
     >>> figure.label_en
     'function 208, general public budget allocations, total expenditure for the year'
     """
-    yield from _figures(report, "", (), ())
+    if under is None:
+        yield from _figures(report, "", (), ())
+        return
+    node = resolve(report, under)
+    if node is None or not attrs.has(type(node)):
+        return
+    zh, en = label(report, under)
+    table = LINE_TABLES.get(type(node))
+    if table is None:
+        yield from _figures(node, under, (zh,), (en,))
+    else:
+        yield from _items(getattr(node, table), under, (), ())
+        yield from _figures(node, under, (zh,), (en,), skip=table)
 
 
 _Labels = tuple[str, ...]

@@ -32,7 +32,7 @@ from typing import Concatenate, Final, ParamSpec, Protocol, TypeVar, cast
 
 import attrs
 
-from govfinal.address import FigureAt, addresses, join, keyed, resolve
+from govfinal.address import join, keyed, resolve
 from govfinal.address import label as address_label
 from govfinal.checks.tolerance import Term, amount_half_width
 from govfinal.classification import EconomicGroup
@@ -375,6 +375,7 @@ class Figures:
         self.report = report
         self.exact = exact
         self._memo: dict[tuple[object, ...], object] = {}
+        self._at: dict[str, Term | AddressError | None] = {}
 
     # -- the one way to make each kind of term --------------------------------------
 
@@ -427,6 +428,18 @@ class Figures:
                 not a figure.
 
         """
+        memo = self._at
+        if address not in memo:
+            try:
+                memo[address] = self._term_at(address)
+            except AddressError as error:
+                memo[address] = error
+        found = memo[address]
+        if isinstance(found, AddressError):
+            raise found
+        return found
+
+    def _term_at(self, address: str) -> Term | None:
         derived = self._derived()
         if address in derived:
             return derived[address]
@@ -435,7 +448,7 @@ class Figures:
             return None
         if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
             raise AddressError(f"address {address!r}: names a part of the report, not a figure")
-        labels = self._labels().get(address) or address_label(self.report, address)
+        labels = address_label(self.report, address)
         if isinstance(value, int):
             return self.unrounded(address, labels, Decimal(value))
         return self.amount(address, labels, value)
@@ -443,15 +456,6 @@ class Figures:
     @_once
     def _derived(self) -> dict[str, Term]:
         return self.derived()
-
-    @_once
-    def published(self) -> tuple[FigureAt, ...]:
-        """Every figure field of the report (:func:`~govfinal.address.addresses`), once."""
-        return tuple(addresses(self.report))
-
-    @_once
-    def _labels(self) -> dict[str, Labels]:
-        return {f.address: (f.label_zh, f.label_en) for f in self.published()}
 
     def derived(self) -> dict[str, Term]:
         """Every figure the report may leave unpublished, keyed by the model's address of it.

@@ -24,7 +24,7 @@ from typing import TypeVar
 import attrs
 
 from govfinal import ratios
-from govfinal.address import join, parse, resolve
+from govfinal.address import addresses, join, parse, resolve
 from govfinal.checks.checker import Checker
 from govfinal.checks.figures import Labels, Site
 from govfinal.checks.findings import Finding, Severity
@@ -87,7 +87,7 @@ def _figure(checker: Checker, address: str) -> Term | None:
 def _stated(statement: Statement, what: Labels, value: Decimal, *, exact: bool = False) -> Term:
     """The stated figure as a term at the statement's ``about``, named by its place."""
     where = _where(statement)
-    labels = (f"{where[0]}所述{what[0]}", f"{what[1]} stated in {where[1]}")
+    labels = (f"{where[0]}所述{what[0]}", f"{what[1] or 'the figure'} stated in {where[1]}")
     about = getattr(statement, "about", "unit.fiscal_year")
     return (
         Term(about, labels[0], labels[1], value, ZERO) if exact else _rounded(about, labels, value)
@@ -701,7 +701,7 @@ def statement_none(report: FinalAccount, checker: Checker) -> Iterator[Finding |
         else:
             held = [
                 _At(f.address, f.label_zh, f.label_en, f.value)
-                for f in checker.figures.published()
+                for f in addresses(report, under=prefix)
                 if (f.address.startswith((f"{prefix}.", f"{prefix}[")))
                 and isinstance(f.value, (Decimal, int))
                 and f.value != 0
