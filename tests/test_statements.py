@@ -39,6 +39,7 @@ from govfinal import (
 )
 from govfinal.errors import AddressError, GovFinalError
 from govfinal.io import FORMAT_VERSION
+from govfinal.model.statements import named_addresses
 from tests.strategies import complete_final_accounts
 
 D = Decimal
@@ -51,11 +52,7 @@ def _statement_findings(report: FinalAccount) -> list[govfinal.Finding]:
 
 
 def _addresses(statement: Statement) -> list[str]:
-    return [
-        value
-        for name in ("about", "of", "budget", "prior", "to")
-        if isinstance(value := getattr(statement, name, None), str)
-    ]
+    return list(named_addresses(statement))
 
 
 # -- the model ----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from govfinal import ratios
-from govfinal.checks.figures import Figures, Site
+from govfinal.checks.figures import EXPENDITURE, INCOME, Figures, Site
 from govfinal.checks.tolerance import Term
 from govfinal.model.comparatives import BudgetBasis
 from govfinal.model.funds import FundType
@@ -46,15 +46,10 @@ from govfinal.money import round_amount, round_percent
 
 __all__ = ["derive_statements"]
 
-_INCOME_SOURCES = (
-    "fiscal",
-    "superior_subsidy",
-    "service",
-    "business",
-    "subordinate_remittance",
-    "other",
-)
-_NATURES = ("basic", "project", "remitted_to_superior", "business", "subsidies_to_subordinates")
+_INCOME_SOURCES = INCOME.parts
+"""The 收入决算表's sources (财政拨款 combined), as the narrative lists them."""
+_NATURES = EXPENDITURE.parts
+"""The 支出决算表's natures (基本支出, 项目支出, …), as the narrative lists them."""
 
 
 def derive_statements(report: FinalAccount) -> tuple[Statement, ...]:

@@ -60,6 +60,7 @@ __all__ = [
     "Statement",
     "Trend",
     "YearStatement",
+    "named_addresses",
 ]
 
 
@@ -449,6 +450,13 @@ Statement = (
     | ReasonStatement
 )
 """Any statement; its ``KIND`` is the ``kind`` key of a data file's ``[[statements]]``."""
+
+
+def named_addresses(statement: Statement) -> tuple[str, ...]:
+    """Every address ``statement`` names: ``about``, then ``of``, ``budget``, ``prior``, ``to``."""
+    named = (getattr(statement, name, None) for name in ("about", "of", "budget", "prior", "to"))
+    return tuple(value for value in named if isinstance(value, str))
+
 
 STATEMENT_KINDS: Final[dict[str, type[Statement]]] = {
     cls.KIND: cls

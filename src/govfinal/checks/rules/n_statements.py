@@ -49,6 +49,7 @@ from govfinal.model.statements import (
     Statement,
     Trend,
     YearStatement,
+    named_addresses,
 )
 from govfinal.money import CONTEXT, HUNDRED, ZERO
 
@@ -66,14 +67,6 @@ def _where(statement: Statement) -> Labels:
     if place.sentence is not None:
         zh, en = f"{zh}第{place.sentence}句", f"{en}, sentence {place.sentence}"
     return zh, en
-
-
-def _addresses(statement: Statement) -> Iterator[str]:
-    """Every address a statement names."""
-    for name in ("about", "of", "budget", "prior", "to"):
-        value = getattr(statement, name, None)
-        if isinstance(value, str):
-            yield value
 
 
 def _figure(checker: Checker, address: str) -> Term | None:
@@ -145,7 +138,7 @@ def _not_judged(checker: Checker, statement: Statement, why: Labels) -> Finding:
 def statement_names_nothing(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """Every address a statement names is a figure (or, for N909/N911, a part) of the report."""
     for statement in _every(report, checker):
-        for address in _addresses(statement):
+        for address in named_addresses(statement):
             parts_allowed = isinstance(statement, (NoneStatement, DateStatement))
             try:
                 if parts_allowed:
@@ -195,7 +188,7 @@ def statement_not_checkable(report: FinalAccount, checker: Checker) -> Iterator[
     for statement in _every(report, checker):
         if isinstance(statement, (NoneStatement, DateStatement, YearStatement)):
             continue
-        blank = [address for address in _addresses(statement) if _blank(checker, address)]
+        blank = [address for address in named_addresses(statement) if _blank(checker, address)]
         if blank:
             listed = "、".join(blank)
             yield _not_judged(
