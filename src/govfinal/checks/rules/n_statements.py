@@ -29,7 +29,7 @@ from govfinal.checks.checker import Checker
 from govfinal.checks.figures import Labels, Site
 from govfinal.checks.findings import Finding, Severity
 from govfinal.checks.registry import rule
-from govfinal.checks.tolerance import Term, amount_half_width, shown
+from govfinal.checks.tolerance import Term, shown
 from govfinal.errors import AddressError
 from govfinal.model.comparatives import BudgetBasis, BudgetVariance
 from govfinal.model.report import FinalAccount
@@ -51,7 +51,7 @@ from govfinal.model.statements import (
     YearStatement,
     named_addresses,
 )
-from govfinal.money import CONTEXT, HUNDRED, ZERO
+from govfinal.money import CONTEXT, HUNDRED
 
 NARRATIVE = "部门决算情况说明"
 
@@ -77,18 +77,21 @@ def _figure(checker: Checker, address: str) -> Term | None:
         return None
 
 
-def _stated(statement: Statement, what: Labels, value: Decimal, *, exact: bool = False) -> Term:
-    """The stated figure as a term at the statement's ``about``, named by its place."""
+def _stated(
+    checker: Checker, statement: Statement, what: Labels, value: Decimal, *, count: bool = False
+) -> Term:
+    """The stated figure as a term at the statement's ``about``, named by its place.
+
+    An amount or a rate stands for its rounding interval (none in exact mode), a
+    count for itself.
+    """
     where = _where(statement)
     labels = (f"{where[0]}所述{what[0]}", f"{what[1] or 'the figure'} stated in {where[1]}")
     about = getattr(statement, "about", "unit.fiscal_year")
+    figures = checker.figures
     return (
-        Term(about, labels[0], labels[1], value, ZERO) if exact else _rounded(about, labels, value)
+        figures.unrounded(about, labels, value) if count else figures.amount(about, labels, value)
     )
-
-
-def _rounded(address: str, labels: Labels, value: Decimal) -> Term:
-    return Term(address, labels[0], labels[1], value, amount_half_width(value))
 
 
 def _of(statements: tuple[Statement, ...], kind: type[Statement]) -> Iterator[Statement]:
@@ -247,7 +250,7 @@ def statement_amount(report: FinalAccount, checker: Checker) -> Iterator[Finding
         figure = _figure(checker, statement.about)
         if figure is None:
             continue
-        stated = _stated(statement, ("", ""), statement.value, exact=checker.options.exact)
+        stated = _stated(checker, statement, ("", ""), statement.value)
         yield checker.equal(stated, figure)
 
 
@@ -337,9 +340,7 @@ def statement_change(report: FinalAccount, checker: Checker) -> Iterator[Finding
         current, prior = _figure(checker, statement.about), _prior(checker, statement)
         if current is None or prior is None:
             continue
-        stated = _stated(
-            statement, ("增减额", "change"), statement.value, exact=checker.options.exact
-        )
+        stated = _stated(checker, statement, ("增减额", "change"), statement.value)
         yield checker.equal(
             stated,
             checker.figures.difference(
@@ -385,7 +386,7 @@ def statement_growth(report: FinalAccount, checker: Checker) -> Iterator[Finding
         change_statement = _change_of(report, statement.about)
         if change_statement is None:
             continue
-        change = _stated(change_statement, ("增减额", "change"), change_statement.value)
+        change = _stated(checker, change_statement, ("增减额", "change"), change_statement.value)
         before = checker.figures.difference(
             current,
             change,
@@ -544,7 +545,7 @@ def _comparison(
     change = _change_of(report, statement.about)
     if change is None:
         return None
-    return _stated(change, ("增减额", "change"), change.value, exact=checker.options.exact)
+    return _stated(checker, change, ("增减额", "change"), change.value)
 
 
 def _trend_holds(trend: Trend, difference: Term, base: Decimal, about_level: Decimal) -> bool:
@@ -620,7 +621,9 @@ def statement_count(report: FinalAccount, checker: Checker) -> Iterator[Finding 
         figure = _figure(checker, statement.about)
         if figure is None:
             continue
-        stated = _stated(statement, ("数量", "count"), Decimal(statement.value), exact=True)
+        stated = _stated(
+            checker, statement, ("数量", "count"), Decimal(statement.value), count=True
+        )
         yield checker.equal(stated, figure)
 
 
@@ -684,7 +687,7 @@ def statement_none(report: FinalAccount, checker: Checker) -> Iterator[Finding |
         if not _resolves(report, statement.about):
             continue
         prefix = statement.about
-        figure = _figure_or_part(checker, prefix)
+        figure = _figure(checker, prefix)
         if isinstance(figure, Term):  # one figure: it is 0 (or blank)
             held = (
                 []
@@ -725,14 +728,6 @@ class _At:
     label_zh: str
     label_en: str
     value: Decimal | int
-
-
-def _figure_or_part(checker: Checker, address: str) -> Term | None:
-    """The term at ``address`` if it names a figure; ``None`` for a blank figure or a part."""
-    try:
-        return checker.figures.at(address)
-    except AddressError:
-        return None
 
 
 def _is_amount_or_count(address: str) -> bool:
