@@ -93,11 +93,9 @@ NOT_BUDGETED = "本年度未安排此类开支"
 def _three_public_line(*, prior: bool, budget: bool) -> Figure:
     return Figure(
         amount="0.00",
-        prior=PriorYear(change="0.00", growth="0.00", reason=NO_SPENDING) if prior else None,
+        prior=PriorYear(change="0.00", reason=NO_SPENDING) if prior else None,
         budget=(
-            BudgetVariance(
-                budget="0.00", basis=BudgetBasis.FULL_YEAR, variance="0.00", reason=NOT_BUDGETED
-            )
+            BudgetVariance(budget="0.00", basis=BudgetBasis.FULL_YEAR, reason=NOT_BUDGETED)
             if budget
             else None
         ),
@@ -125,7 +123,17 @@ def build_report() -> FinalAccount:
             stated_division_count=0,
         ),
         income=Income(
-            sources=IncomeSources(general_budget="55.19", stated_total="55.19"),
+            # The narrative prints the five non-fiscal sources as 0.00; 政府性基金
+            # and 国有资本经营 income it does not print (八, 九: 无): blank.
+            sources=IncomeSources(
+                general_budget="55.19",
+                superior_subsidy="0.00",
+                service="0.00",
+                business="0.00",
+                subordinate_remittance="0.00",
+                other="0.00",
+                stated_total="55.19",
+            ),
             non_fiscal_balance_used="0.00",
             opening_balance="3.76",
             stated_grand_total="58.95",
@@ -145,7 +153,6 @@ def build_report() -> FinalAccount:
         ),
         grand_total_prior=PriorYear(
             change="-14.45",
-            growth="-19.69",
             reason="财政提高资金使用效率压缩开支减少项目支出拨款",
         ),
         functions=_function_tree(),
@@ -161,13 +168,11 @@ def build_report() -> FinalAccount:
                 closing="0.00",
                 prior=PriorYear(
                     change="-10.81",
-                    growth="-15.57",
                     reason="财政提高资金使用效率压缩开支减少项目预算支出拨款",
                 ),
                 budget=BudgetVariance(
                     budget="96.41",
                     basis=BudgetBasis.INITIAL,
-                    variance="-39.18",
                     reason="财政提高资金使用效率压缩开支减少项目支出拨款",
                 ),
             ),
@@ -182,13 +187,11 @@ def build_report() -> FinalAccount:
             stated_expenditure_grand_total="58.64",
             prior=PriorYear(
                 change="-14.45",
-                growth="-19.77",
                 reason="财政提高资金使用效率压缩开支减少预算拨款",
             ),
             budget=BudgetVariance(
                 budget="96.41",
                 basis=BudgetBasis.INITIAL,
-                variance="-39.18",
                 reason="财政提高资金使用效率压缩开支减少项目支出拨款，科普项目支出未执行",
             ),
         ),
@@ -234,9 +237,7 @@ def build_report() -> FinalAccount:
         ),
         operating_costs=Figure(
             amount="4.99",
-            prior=PriorYear(
-                change="2.72", growth="119.82", reason="科普用其他办公设备材料支出增加"
-            ),
+            prior=PriorYear(change="2.72", reason="科普用其他办公设备材料支出增加"),
         ),
         procurement=Procurement(
             goods="0.00",
@@ -245,14 +246,16 @@ def build_report() -> FinalAccount:
             stated_total="0.00",
             sme_contracts="0.00",
             small_micro_contracts="0.00",
-            stated_sme_share="0.00",
-            stated_small_micro_share="0.00",
         ),
         assets=Assets(
             fixed_assets_original_value="132.42",
             building_area="0.00",
             building_value="0.00",
-            vehicles=(VehicleHolding(VehicleUse.OTHER, 1, note="科普宣传专用大篷车 1 辆"),),
+            # The vehicles by use, as section 十（三） prints them: 0 of each use but 其他用车.
+            vehicles=(
+                *(VehicleHolding(use, 0) for use in list(VehicleUse)[:-1]),
+                VehicleHolding(VehicleUse.OTHER, 1, note="科普宣传专用大篷车 1 辆"),
+            ),
             stated_vehicle_count=1,
             vehicle_value="24.46",
             large_equipment=0,
@@ -306,7 +309,6 @@ def _function_tree() -> FunctionTree:
                     stated_expenditure="53.04",
                     prior=PriorYear(
                         change="-6.47",
-                        growth="-10.87",
                         reason="提高资金使用效率压缩开支减少项目支出",
                     ),
                 ),
@@ -316,7 +318,7 @@ def _function_tree() -> FunctionTree:
                 "其他科学技术管理事务支出",
                 general_budget=FundAmounts(
                     stated_expenditure="0.00",
-                    prior=PriorYear(change="-1.44", growth="-100", reason="减少人员补助经费开支"),
+                    prior=PriorYear(change="-1.44", reason="减少人员补助经费开支"),
                 ),
             ),
             FunctionLine("20607", "科学技术普及"),
@@ -328,9 +330,7 @@ def _function_tree() -> FunctionTree:
                     basic="0.00",
                     project="1.13",
                     stated_expenditure="1.13",
-                    prior=PriorYear(
-                        change="1.13", growth="100", reason="新增开展科普工作人员经费支出"
-                    ),
+                    prior=PriorYear(change="1.13", reason="新增开展科普工作人员经费支出"),
                 ),
             ),
             FunctionLine(
@@ -347,7 +347,6 @@ def _function_tree() -> FunctionTree:
                     stated_expenditure="4.47",
                     prior=PriorYear(
                         change="-4.03",
-                        growth="-47.41",
                         reason="年初退休一人，当年社保缴费额减少",
                     ),
                 ),
@@ -1486,8 +1485,15 @@ def _statements() -> tuple[Statement, ...]:
         AmountStatement(
             "assets.vehicle_value", "24.46", place=Place("十（三）", 2), text="价值 24.46万元"
         ),
-        # The seven other uses, each "0 辆", hold no vehicle: the file lists only 其他用车, so
-        # they have no address (assets.vehicles[主要负责人用车] names nothing) and are left out.
+        *(
+            CountStatement(
+                f"assets.vehicles[{use.value}].count",
+                0,
+                place=Place("十（三）", 2),
+                text=f"{use.value} 0 辆",
+            )
+            for use in list(VehicleUse)[:-1]
+        ),
         CountStatement(
             "assets.vehicles[其他用车].count", 1, place=Place("十（三）", 2), text="其他用车 1 辆"
         ),

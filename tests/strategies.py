@@ -34,6 +34,7 @@ from govfinal import (
     Assets,
     BasicExpenditureDetail,
     BudgetBasis,
+    BudgetStatement,
     BudgetUnit,
     BudgetVariance,
     EconomicLine,
@@ -44,15 +45,20 @@ from govfinal import (
     FunctionLine,
     FunctionTree,
     FundAmounts,
+    GrowthStatement,
     Income,
     IncomeRow,
     IncomeSources,
+    Measure,
     NatureAmounts,
     PerformanceSummary,
+    Place,
     PriorYear,
     Procurement,
     Profile,
+    ShareStatement,
     Staff,
+    Statement,
     ThreePublicExpenses,
     UnitKind,
     VehicleHolding,
@@ -618,7 +624,6 @@ def prior_years() -> st.SearchStrategy[PriorYear | None]:
             PriorYear,
             amount=maybe_amounts(),
             change=maybe_amounts(),
-            growth=any_percents(),
             reason=_REASONS,
         ),
     )
@@ -633,8 +638,6 @@ def budget_variances() -> st.SearchStrategy[BudgetVariance | None]:
             BudgetVariance,
             budget=maybe_amounts(),
             basis=st.sampled_from(BudgetBasis),
-            variance=any_percents(),
-            execution=any_percents(),
             reason=_REASONS,
         ),
     )
@@ -649,20 +652,17 @@ def any_figures() -> st.SearchStrategy[Figure]:
 @functools.cache
 def non_negative_figures() -> st.SearchStrategy[Figure]:
     """A figure that cannot be negative (三公经费, 机关运行经费): 决算数, 预算数 and
-    上年决算数 never negative; the change and the rates of either sign."""
+    上年决算数 never negative; the change of either sign."""
     prior = st.builds(
         PriorYear,
         amount=maybe_non_negative_amounts(),
         change=maybe_amounts(),
-        growth=any_percents(),
         reason=_REASONS,
     )
     budget = st.builds(
         BudgetVariance,
         budget=maybe_non_negative_amounts(),
         basis=st.sampled_from(BudgetBasis),
-        variance=any_percents(),
-        execution=any_percents(),
         reason=_REASONS,
     )
     return st.builds(
@@ -838,8 +838,6 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
         stated_total=draw(maybe_non_negative_amounts()),
         sme_contracts=draw(non_negative_amounts()),
         small_micro_contracts=draw(non_negative_amounts()),
-        stated_sme_share=draw(non_negative_percents()),
-        stated_small_micro_share=draw(non_negative_percents()),
     )
     assets = Assets(
         fixed_assets_original_value=draw(maybe_non_negative_amounts()),
@@ -881,7 +879,52 @@ def arbitrary_final_accounts(draw: st.DrawFn) -> FinalAccount:
         assets=assets,
         performance=performance,
         grand_total_prior=draw(prior_years()),
+        statements=tuple(draw(st.lists(any_rate_statements(), max_size=6))),
     )
+
+
+_RATE_FIGURES = (
+    "income.grand_total",
+    "fiscal.income_grand_total",
+    "fiscal.expenditure",
+    "fiscal.general_budget.expenditure",
+    "three_public.total.amount",
+    "three_public.vehicles_final",
+    "operating_costs.amount",
+)
+_RATE_BUDGETS = (
+    "fiscal.budget.budget",
+    "fiscal.general_budget.budget.budget",
+    "three_public.total.budget.budget",
+    "operating_costs.budget.budget",
+)
+_RATE_PRIORS = (None, "grand_total_prior.amount", "operating_costs.prior.amount")
+
+
+@functools.cache
+def any_rate_statements() -> st.SearchStrategy[Statement]:
+    """A growth rate, budget rate or 政府采购 share as a narrative states it: any value.
+
+    About the figures every report has a place for; the figures may be blank.
+    """
+    rates = any_percents().filter(lambda value: value is not None)
+    figures = st.sampled_from(_RATE_FIGURES)
+    growth = st.builds(GrowthStatement, figures, rates, prior=st.sampled_from(_RATE_PRIORS))
+    budget = st.builds(
+        BudgetStatement,
+        figures,
+        st.sampled_from(_RATE_BUDGETS),
+        st.sampled_from(BudgetBasis),
+        st.sampled_from(Measure),
+        rates,
+    )
+    share = st.builds(
+        ShareStatement,
+        st.sampled_from(["procurement.sme_contracts", "procurement.small_micro_contracts"]),
+        st.just("procurement.total"),
+        rates,
+    )
+    return st.one_of(growth, budget, share)
 
 
 # -- comparatives consistent with a report ----------------------------------------
@@ -940,43 +983,97 @@ def _bases(places: int) -> st.SearchStrategy[Decimal]:
     )
 
 
-def _prior_year(
-    draw: st.DrawFn, current: Decimal, prior: Decimal, shapes: Sequence[tuple[str, ...]]
-) -> PriorYear:
-    shape = draw(st.sampled_from(shapes))
-    change = exact_sub(current, prior)
-    return PriorYear(
-        amount=prior if "amount" in shape else None,
-        change=change if "change" in shape else None,
-        growth=stated_rate(change, prior) if "growth" in shape else None,
-        reason=draw(_PRIOR_REASONS),
-    )
+class _Stated:
+    """The rates a generated narrative states, each about the address of its figure.
+
+    ``figure`` is the address of the figure a rate is about, ``owner`` that of
+    its comparison (``functions[2010601].general_budget.prior``, ``….budget``).
+    """
+
+    def __init__(self) -> None:
+        self.statements: list[Statement] = []
+
+    def prior(
+        self,
+        draw: st.DrawFn,
+        figure: str,
+        owner: str,
+        current: Decimal | None,
+        prior: Decimal,
+        shapes: Shapes,
+    ) -> PriorYear | None:
+        """:meth:`prior_year`, when drawn (and ``current`` is published)."""
+        if current is None or not draw(st.booleans()):
+            return None
+        return self.prior_year(draw, figure, owner, current, prior, shapes)
+
+    def prior_year(
+        self,
+        draw: st.DrawFn,
+        figure: str,
+        owner: str,
+        current: Decimal,
+        prior: Decimal,
+        shapes: Shapes,
+    ) -> PriorYear:
+        """A comparison with the prior year; its 增长率, when published, as a statement."""
+        shape = draw(st.sampled_from(shapes))
+        change = exact_sub(current, prior)
+        if "growth" in shape:
+            named = f"{owner}.amount" if "amount" in shape else None
+            rate = stated_rate(change, prior)
+            self.statements.append(GrowthStatement(figure, rate, prior=named, place=_PLACE))
+        return PriorYear(
+            amount=prior if "amount" in shape else None,
+            change=change if "change" in shape else None,
+            reason=draw(_PRIOR_REASONS),
+        )
+
+    def budget(
+        self, draw: st.DrawFn, figure: str, owner: str, current: Decimal | None, places: int
+    ) -> BudgetVariance | None:
+        """A comparison with a budget, when drawn; its rates, when published, as statements."""
+        if current is None or not draw(st.booleans()):
+            return None
+        budget = draw(_bases(places))
+        basis = draw(st.sampled_from(BudgetBasis))
+        self.budget_rates(
+            figure, owner, basis, draw(st.sampled_from(_BUDGET_SHAPES)), current, budget
+        )
+        return BudgetVariance(budget=budget, basis=basis, reason=draw(_BUDGET_REASONS))
+
+    def budget_rates(
+        self,
+        figure: str,
+        owner: str,
+        basis: BudgetBasis,
+        shape: tuple[str, ...],
+        current: Decimal,
+        budget: Decimal,
+    ) -> None:
+        """The 差异率 and 执行率 that ``shape`` publishes, as statements."""
+        rates = {
+            "variance": (Measure.VARIANCE, stated_rate(exact_sub(current, budget), budget)),
+            "execution": (Measure.EXECUTION, stated_rate(current, budget)),
+        }
+        for key in shape:
+            measure, value = rates[key]
+            self.statements.append(
+                BudgetStatement(figure, f"{owner}.budget", basis, measure, value, place=_PLACE)
+            )
+
+    def share(self, part: str, numerator: Decimal, base: Decimal) -> None:
+        """A 政府采购 share of ``procurement.total``, as a statement."""
+        value = stated_rate(numerator, base)
+        self.statements.append(ShareStatement(part, "procurement.total", value, place=_PLACE))
+
+    def added_to(self, report: FinalAccount) -> FinalAccount:
+        """``report`` with these statements after its own."""
+        return attrs.evolve(report, statements=(*report.statements, *self.statements))
 
 
-def _budget_variance(draw: st.DrawFn, current: Decimal, places: int) -> BudgetVariance:
-    budget = draw(_bases(places))
-    shape = draw(st.sampled_from(_BUDGET_SHAPES))
-    return BudgetVariance(
-        budget=budget,
-        basis=draw(st.sampled_from(BudgetBasis)),
-        variance=stated_rate(exact_sub(current, budget), budget) if "variance" in shape else None,
-        execution=stated_rate(current, budget) if "execution" in shape else None,
-        reason=draw(_BUDGET_REASONS),
-    )
-
-
-def _maybe_prior(
-    draw: st.DrawFn, current: Decimal | None, prior: Decimal, shapes: Sequence[tuple[str, ...]]
-) -> PriorYear | None:
-    if current is None or not draw(st.booleans()):
-        return None
-    return _prior_year(draw, current, prior, shapes)
-
-
-def _maybe_budget(draw: st.DrawFn, current: Decimal | None, places: int) -> BudgetVariance | None:
-    if current is None or not draw(st.booleans()):
-        return None
-    return _budget_variance(draw, current, places)
+Shapes = Sequence[tuple[str, ...]]
+_PLACE = Place()
 
 
 @st.composite
@@ -990,11 +1087,13 @@ def with_comparatives(draw: st.DrawFn, report: FinalAccount, places: int = 2) ->
     收入支出总计 and 财政拨款收入总计, the budgets, and which of amount, change,
     rate and reason each comparison publishes. Derived, exactly: change =
     current − prior; growth, variance and execution rates from the amounts,
-    rounded half-up to 0.01 % (:func:`stated_rate`).
+    rounded half-up to 0.01 % (:func:`stated_rate`), stated as the narrative's
+    statements about their figures (after the report's own).
     """
     tree = report.functions
     fiscal = report.fiscal
     amounts_ = _bases(places)
+    stated = _Stated()
     line_priors: dict[tuple[str, str], PriorYear | None] = {}
     line_budgets: dict[tuple[str, str], BudgetVariance | None] = {}
     fund_priors: dict[str, PriorYear | None] = {}
@@ -1009,15 +1108,28 @@ def with_comparatives(draw: st.DrawFn, report: FinalAccount, places: int = 2) ->
                 continue
             current = amounts_of_line.stated_expenditure
             prior = exact_sum(v for code, v in leaf_prior.items() if code.startswith(line.code))
+            owner = f"functions[{line.code}].{field}"
+            figure = f"{owner}.expenditure"
             if every_item and current is not None:
-                line_priors[line.code, field] = _prior_year(
-                    draw, current, prior, _ITEM_PRIOR_SHAPES
+                line_priors[line.code, field] = stated.prior_year(
+                    draw, figure, f"{owner}.prior", current, prior, _ITEM_PRIOR_SHAPES
                 )
             else:
-                line_priors[line.code, field] = _maybe_prior(draw, current, prior, _PRIOR_SHAPES)
-            line_budgets[line.code, field] = _maybe_budget(draw, current, places)
+                line_priors[line.code, field] = stated.prior(
+                    draw, figure, f"{owner}.prior", current, prior, _PRIOR_SHAPES
+                )
+            line_budgets[line.code, field] = stated.budget(
+                draw, figure, f"{owner}.budget", current, places
+            )
         fund_prior = exact_sum(leaf_prior.values()) if leaves else draw(amounts_)
-        fund_priors[field] = _maybe_prior(draw, fund.stated_expenditure, fund_prior, _PRIOR_SHAPES)
+        fund_priors[field] = stated.prior(
+            draw,
+            f"fiscal.{field}.expenditure",
+            f"fiscal.{field}.prior",
+            fund.stated_expenditure,
+            fund_prior,
+            _PRIOR_SHAPES,
+        )
 
     def line_with(line: FunctionLine) -> FunctionLine:
         changes = {
@@ -1035,24 +1147,45 @@ def with_comparatives(draw: st.DrawFn, report: FinalAccount, places: int = 2) ->
         field: attrs.evolve(
             getattr(fiscal, field),
             prior=fund_priors[field],
-            budget=_maybe_budget(draw, getattr(fiscal, field).stated_expenditure, places),
+            budget=stated.budget(
+                draw,
+                f"fiscal.{field}.expenditure",
+                f"fiscal.{field}.budget",
+                getattr(fiscal, field).stated_expenditure,
+                places,
+            ),
         )
         for field in ("general_budget", "government_fund", "state_capital")
     }
     new_fiscal = attrs.evolve(
         fiscal,
         **funds,
-        prior=_maybe_prior(draw, fiscal.stated_income_grand_total, draw(amounts_), _PRIOR_SHAPES),
-        budget=_maybe_budget(draw, fiscal.stated_expenditure, places),
+        prior=stated.prior(
+            draw,
+            "fiscal.income_grand_total",
+            "fiscal.prior",
+            fiscal.stated_income_grand_total,
+            draw(amounts_),
+            _PRIOR_SHAPES,
+        ),
+        budget=stated.budget(
+            draw, "fiscal.expenditure", "fiscal.budget", fiscal.stated_expenditure, places
+        ),
     )
-    return attrs.evolve(
+    compared = attrs.evolve(
         report,
         functions=attrs.evolve(tree, lines=[line_with(line) for line in tree]),
         fiscal=new_fiscal,
-        grand_total_prior=_maybe_prior(
-            draw, report.income.stated_grand_total, draw(amounts_), _PRIOR_SHAPES
+        grand_total_prior=stated.prior(
+            draw,
+            "income.grand_total",
+            "grand_total_prior",
+            report.income.stated_grand_total,
+            draw(amounts_),
+            _PRIOR_SHAPES,
         ),
     )
+    return stated.added_to(compared)
 
 
 # -- blank rows ---------------------------------------------------------------------
@@ -1141,17 +1274,6 @@ def _group_lines(
     return lines
 
 
-def _line_budget(
-    draw: st.DrawFn, current: Decimal, budget: Decimal, with_rate: bool
-) -> BudgetVariance:
-    return BudgetVariance(
-        budget=budget,
-        basis=BudgetBasis.FULL_YEAR,
-        variance=stated_rate(exact_sub(current, budget), budget) if with_rate else None,
-        reason=draw(_BUDGET_REASONS),
-    )
-
-
 @st.composite
 def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> FinalAccount:
     """``report`` with the other parts published, each consistent with it.
@@ -1162,8 +1284,9 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
     “三公” lines (their 合计 within 本年财政拨款支出) and budgets; procurement;
     the evaluated projects; the staff and vehicles. Derived, exactly: class =
     Σ items, 小计 and 合计 of the “三公” lines, 机关运行经费 = 公用经费 (for
-    行政 and 参公 units), procurement total and shares, 实际执行总额 =
-    本年支出合计, 实有人数, and counts that agree with the amounts.
+    行政 and 参公 units), procurement total, 实际执行总额 = 本年支出合计, 实有人数,
+    and counts that agree with the amounts; the rates (“三公” 差异率, 增长率) and the
+    procurement shares are stated as statements.
     """
     detail = report.general_budget_basic
     personnel = detail.stated_personnel or ZERO_AMOUNT
@@ -1173,14 +1296,16 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
         *_group_lines(draw, public, ("302", "310"), places),
     ]
     detail = attrs.evolve(detail, lines=lines)
+    stated = _Stated()
 
     operating_costs = None
     if report.unit.kind.reports_operating_costs:
         prior = draw(_bases(places))
+        costs = "operating_costs.amount"
         operating_costs = Figure(
             amount=public,
-            prior=_maybe_prior(draw, public, prior, _PRIOR_SHAPES),
-            budget=_maybe_budget(draw, public, places),
+            prior=stated.prior(draw, costs, "operating_costs.prior", public, prior, _PRIOR_SHAPES),
+            budget=stated.budget(draw, costs, "operating_costs.budget", public, places),
         )
 
     # “三公”: each line at most a quarter of 本年财政拨款支出, so that 合计 stays within it.
@@ -1192,8 +1317,16 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
     budget = {name: draw(_bases(places)) for name in _THREE_PUBLIC_LEAVES}
     with_rates = draw(st.booleans())
 
-    def figure(current: Decimal, planned: Decimal) -> Figure:
-        return Figure(amount=current, budget=_line_budget(draw, current, planned, with_rates))
+    def line_budget(name: str, current: Decimal, planned: Decimal) -> BudgetVariance:
+        """A 三公 line's 全年预算; its 差异率 stated when ``with_rates``."""
+        owner = f"three_public.{name}"
+        shape = ("variance",) if with_rates else ()
+        basis = BudgetBasis.FULL_YEAR
+        stated.budget_rates(f"{owner}.amount", f"{owner}.budget", basis, shape, current, planned)
+        return BudgetVariance(budget=planned, basis=basis, reason=draw(_BUDGET_REASONS))
+
+    def figure(name: str, current: Decimal, planned: Decimal) -> Figure:
+        return Figure(amount=current, budget=line_budget(name, current, planned))
 
     vehicles = exact_sum((final["vehicle_purchase"], final["vehicle_operation"]))
     vehicles_budget = exact_sum((budget["vehicle_purchase"], budget["vehicle_operation"]))
@@ -1207,15 +1340,26 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
         return 0 if final[name].is_zero() else 1
 
     three_public = ThreePublicExpenses(
-        overseas=figure(final["overseas"], budget["overseas"]),
-        vehicle_purchase=figure(final["vehicle_purchase"], budget["vehicle_purchase"]),
-        vehicle_operation=figure(final["vehicle_operation"], budget["vehicle_operation"]),
-        reception=figure(final["reception"], budget["reception"]),
-        vehicles=figure(vehicles, vehicles_budget),
+        overseas=figure("overseas", final["overseas"], budget["overseas"]),
+        vehicle_purchase=figure(
+            "vehicle_purchase", final["vehicle_purchase"], budget["vehicle_purchase"]
+        ),
+        vehicle_operation=figure(
+            "vehicle_operation", final["vehicle_operation"], budget["vehicle_operation"]
+        ),
+        reception=figure("reception", final["reception"], budget["reception"]),
+        vehicles=figure("vehicles", vehicles, vehicles_budget),
         total=Figure(
             amount=total,
-            prior=_maybe_prior(draw, total, draw(_bases(places)), _PRIOR_SHAPES),
-            budget=_line_budget(draw, total, total_budget, with_rates),
+            prior=stated.prior(
+                draw,
+                "three_public.total.amount",
+                "three_public.total.prior",
+                total,
+                draw(_bases(places)),
+                _PRIOR_SHAPES,
+            ),
+            budget=line_budget("total", total, total_budget),
         ),
         overseas_groups=active("overseas"),
         overseas_persons=2 * active("overseas"),
@@ -1240,9 +1384,9 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
         stated_total=procured,
         sme_contracts=sme,
         small_micro_contracts=small_micro,
-        stated_sme_share=stated_rate(sme, procured),
-        stated_small_micro_share=stated_rate(small_micro, procured),
     )
+    stated.share("procurement.sme_contracts", sme, procured)
+    stated.share("procurement.small_micro_contracts", small_micro, procured)
 
     spent = report.expenditure.nature.stated_total or ZERO_AMOUNT
     projects = report.expenditure.nature.project or ZERO_AMOUNT
@@ -1261,7 +1405,7 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
         divisions=divisions,
         stated_division_count=draw(st.sampled_from([None, len(divisions)])),
     )
-    return attrs.evolve(
+    detailed = attrs.evolve(
         report,
         profile=profile,
         general_budget_basic=detail,
@@ -1271,6 +1415,7 @@ def with_details(draw: st.DrawFn, report: FinalAccount, places: int = 2) -> Fina
         assets=assets,
         performance=performance,
     )
+    return stated.added_to(detailed)
 
 
 def complete_final_accounts() -> st.SearchStrategy[FinalAccount]:

@@ -26,6 +26,7 @@ from govfinal import FinalAccount, cli
 from govfinal.cli import _use_colour, main
 from govfinal.io.locate import locate
 from govfinal.io.schema import json_schema
+from govfinal.render.sentences import FAMILIES
 from tests.checks.base import base_report
 
 ANSI = "\x1b["
@@ -631,7 +632,10 @@ def stub_render(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, str]]:
     """Replace the command's renderer by a stub that records its calls."""
     calls: list[tuple[str, str, str]] = []
 
-    def render(report: FinalAccount, *, format: str = "text", lang: str = "zh") -> str:
+    def render(
+        report: FinalAccount, *, format: str = "text", lang: str = "zh", family: str = ""
+    ) -> str:
+        assert family == "xinjiang_2023"  # the default family; --family is tested below
         calls.append((report.unit.name, format, lang))
         return f"{format}/{lang}: {report.unit.name}"
 
@@ -668,6 +672,25 @@ def test_render_errors_exit_2_without_traceback(
     code, _, err = run(capsys, "render", bad)
     assert code == 2 and "income.opening_balance" in err
     assert stub_render == [(SEED.unit.name, "text", "zh")]  # rendered, then not written
+
+
+def test_render_family_chooses_the_wording(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    families: list[str] = []
+
+    def render(report: FinalAccount, *, format: str, lang: str, family: str) -> str:
+        families.append(family)
+        return family
+
+    monkeypatch.setattr(cli, "render", render)
+    path = write(tmp_path, "seed.toml", SEED)
+    for family in FAMILIES:
+        code, out, _ = run(capsys, "render", path, "--family", family)
+        assert (code, out) == (0, f"{family}\n")
+    code, _, err = run(capsys, "render", path, "--family", "nowhere_1999")
+    assert code == 2 and "nowhere_1999" in err
+    assert families == list(FAMILIES)
 
 
 def test_render_with_the_real_renderer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -30,6 +30,7 @@ from govfinal import (
     FunctionTree,
     FundAmounts,
     GovFinalError,
+    GrowthStatement,
     Income,
     IncomeSources,
     NatureAmounts,
@@ -268,7 +269,8 @@ def test_json_dumps_writes_amounts_as_strings() -> None:
     assert document["income"]["opening_balance"] == "3.76"
     assert document["expenditure"]["closing_balance"] == "0.00"
     assert document["performance"]["department_budget"] == "97.6"
-    assert document["grand_total_prior"]["growth"] == "-19.69"
+    growth = next(item for item in document["statements"] if item["kind"] == "growth")
+    assert (growth["about"], growth["value"]) == ("income.grand_total", "-19.69")
     assert document["profile"]["staff"]["in_service"] == 2  # counts stay numbers
     assert document["unit"]["fiscal_year"] == 2023
 
@@ -297,9 +299,9 @@ FLOATS: list[Any] = [
         id="EconomicLine",
     ),
     pytest.param(
-        lambda: PriorYear(growth=-19.69),  # type: ignore[arg-type]
-        "PriorYear.growth: percentage: float -19.69 refused",
-        id="PriorYear-growth",
+        lambda: GrowthStatement("income.grand_total", -19.69),  # type: ignore[arg-type]
+        "GrowthStatement.value: percentage: float -19.69 refused",
+        id="GrowthStatement-value",
     ),
 ]
 

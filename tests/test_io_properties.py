@@ -33,6 +33,7 @@ from govfinal import (
     FunctionLine,
     FunctionTree,
     FundAmounts,
+    GrowthStatement,
     Income,
     PriorYear,
     ThreePublicExpenses,
@@ -147,7 +148,8 @@ def test_amounts_keep_their_exponents(values: list[Decimal], fmt: str) -> None:
     report = FinalAccount(
         unit=UNIT,
         income=Income(opening_balance=values[0], stated_grand_total=values[1]),
-        grand_total_prior=PriorYear(change=values[2], growth=values[3]),
+        grand_total_prior=PriorYear(change=values[2]),
+        statements=(GrowthStatement("income.grand_total", values[3]),),
     )
     report = attrs.evolve(
         report,
@@ -164,7 +166,7 @@ def test_amounts_keep_their_exponents(values: list[Decimal], fmt: str) -> None:
         again.income.opening_balance,  # omitted when it is the default 0, read back as 0
         again.income.stated_grand_total,
         prior.change,
-        prior.growth,
+        again.statements[0].value,  # type: ignore[union-attr]
         fund.basic,
         fund.closing,
     )

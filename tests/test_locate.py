@@ -44,31 +44,32 @@ SEED = build_report()
 KEXIE_LINES = [
     # a figure written on its own line
     ("income.sources.general_budget", 68),  # general_budget = 55.19
-    ("income.sources.stated_total", 69),  # stated_total = 55.19
+    ("income.sources.stated_total", 74),  # stated_total = 55.19
     ("income.stated_grand_total", 62),  # stated_grand_total = 58.95 under [income]
-    ("functions[2080505].general_budget.basic", 214),  # basic = 4.47
-    ("functions[2080505].expenditure.stated_total", 209),  # stated_total = 4.47
-    ("fiscal.general_budget.basic", 243),  # basic = 57.51
-    ("three_public.vehicles_held", 356),  # vehicles_held = 0
-    ("assets.vehicles[其他用车].count", 471),  # count = 1
-    ("performance.evaluations[科普工作人员补助].indicators[发放次数].score", 698),
-    ("performance.evaluations[科普工作人员补助].funding.sources[其中：当年财政拨款].executed", 669),
-    ("performance.evaluations[科学技术协会].indicators[培训费下降率].score", 556),
+    ("functions[2080505].general_budget.basic", 219),  # basic = 4.47
+    ("functions[2080505].expenditure.stated_total", 214),  # stated_total = 4.47
+    ("fiscal.general_budget.basic", 248),  # basic = 57.51
+    ("three_public.vehicles_held", 361),  # vehicles_held = 0
+    ("assets.vehicles[其他用车].count", 505),  # count = 1
+    ("performance.evaluations[科普工作人员补助].indicators[发放次数].score", 732),
+    ("performance.evaluations[科普工作人员补助].funding.sources[其中：当年财政拨款].executed", 703),
+    ("performance.evaluations[科学技术协会].indicators[培训费下降率].score", 590),
     # an item, at its [[…]] header
-    ("functions[2080505]", 200),
-    ("performance.evaluations[科普工作人员补助]", 644),
-    ("performance.evaluations[科普工作人员补助].funding.sources[其他资金]", 671),
+    ("functions[2080505]", 205),
+    ("performance.evaluations[科普工作人员补助]", 678),
+    ("performance.evaluations[科普工作人员补助].funding.sources[其他资金]", 705),
     # not written: the nearest written ancestor
     ("income.sources.total", 67),  # derived: [income.sources]
-    ("income.sources.other", 67),  # omitted (0): [income.sources]
-    ("fiscal.general_budget.expenditure", 240),  # derived: [fiscal.general_budget]
-    ("functions[2080505].income.total", 200),  # no income table: the line's header
-    ("functions[2080599].general_budget.basic", 92),  # no such line: [functions]
-    ("general_budget_basic[30101].amount", 285),  # no amount: [[general_budget_basic.lines]]
-    ("expenditure.classes[206].amount", 73),  # no 类 column: [expenditure]
-    ("assets.vehicles[机要通信用车].count", 469),  # no such use: the first [[assets.vehicles]]
-    ("operating_costs.budget.budget", 438),  # no budget table: [operating_costs]
-    ("performance.evaluations[无此自评].stated_total_score", 488),  # the first evaluation
+    ("income.sources.other", 73),  # other = 0.00, printed by the narrative
+    ("income.sources.government_fund", 67),  # omitted (blank): [income.sources]
+    ("fiscal.general_budget.expenditure", 245),  # derived: [fiscal.general_budget]
+    ("functions[2080505].income.total", 205),  # no income table: the line's header
+    ("functions[2080599].general_budget.basic", 97),  # no such line: [functions]
+    ("general_budget_basic[30101].amount", 290),  # no amount: [[general_budget_basic.lines]]
+    ("expenditure.classes[206].amount", 78),  # no 类 column: [expenditure]
+    ("assets.vehicles[公务用车].count", 475),  # no such use: the first [[assets.vehicles]]
+    ("operating_costs.budget.budget", 443),  # no budget table: [operating_costs]
+    ("performance.evaluations[无此自评].stated_total_score", 522),  # the first evaluation
 ]
 
 

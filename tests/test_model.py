@@ -24,6 +24,7 @@ from govfinal import (
     FunctionTree,
     FundAmounts,
     FundType,
+    GrowthStatement,
     Income,
     IncomeSources,
     NatureAmounts,
@@ -99,6 +100,9 @@ def _some_instance(cls: type) -> object:
             "assets", datetime.date(2024, 12, 31)
         ),
         govfinal.NoneStatement: lambda: govfinal.NoneStatement("three_public"),
+        govfinal.TableStatement: lambda: govfinal.TableStatement(
+            govfinal.StandardTable.THREE_PUBLIC, govfinal.Presence.EMPTY
+        ),
         govfinal.ReasonStatement: lambda: govfinal.ReasonStatement(
             "income.grand_total", govfinal.Against.PRIOR_YEAR, "人员减少"
         ),
@@ -123,7 +127,7 @@ def test_amounts_keep_the_digits_written() -> None:
         (lambda: IncomeSources(general_budget=1.5), "IncomeSources.general_budget"),
         (lambda: NatureAmounts(project=0.1), "NatureAmounts.project"),
         (lambda: FundAmounts(closing=2.0), "FundAmounts.closing"),
-        (lambda: PriorYear(growth=-19.69), "PriorYear.growth"),
+        (lambda: GrowthStatement("income.grand_total", -19.69), "GrowthStatement.value"),
         (lambda: Procurement(services=1e3), "Procurement.services"),
     ],
 )

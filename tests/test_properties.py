@@ -223,7 +223,7 @@ FLOAT_FIELDS: list[tuple[type, str]] = [
     (FundAmounts, "basic"),
     (FundAmounts, "closing"),
     (PriorYear, "change"),
-    (PriorYear, "growth"),
+    (PriorYear, "amount"),
     (NatureAmounts, "stated_total"),
     (govfinal.Income, "opening_balance"),
     (govfinal.Expenditure, "closing_balance"),

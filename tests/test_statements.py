@@ -32,8 +32,11 @@ from govfinal import (
     LoadError,
     Measure,
     Place,
+    Presence,
     ShareStatement,
+    StandardTable,
     Statement,
+    TableStatement,
     YearStatement,
     derive_statements,
 )
@@ -107,6 +110,12 @@ STATEMENTS = (
     ),
     YearStatement(2023),
     DateStatement("assets", datetime.date(2023, 12, 31)),
+    TableStatement(
+        StandardTable.GOVERNMENT_FUND,
+        Presence.EMPTY,
+        place=Place(section="八", sentence=1),
+        text="政府性基金预算财政拨款收入支出决算表为空表",
+    ),
 )
 
 
@@ -124,6 +133,95 @@ def test_the_toml_of_a_statement_is_written_as_a_person_writes_it() -> None:
         '[[statements]]\nkind = "amount"\nabout = "income.grand_total"\nvalue = 58.95\n'
         'place = { section = "一", sentence = 1 }\n'
     ) in text
+
+
+def test_a_table_statement_is_written_by_the_table_s_title() -> None:
+    report = attrs.evolve(SEED, statements=STATEMENTS[-1:])
+    assert (
+        '[[statements]]\nkind = "table"\ntable = "政府性基金预算财政拨款收入支出决算表"\n'
+        'presence = "空表"\nplace = { section = "八", sentence = 1 }\n'
+    ) in govfinal.dumps(report)
+    json_text = govfinal.dumps(report, format="json")
+    assert '"table": "政府性基金预算财政拨款收入支出决算表"' in json_text
+    assert '"presence": "空表"' in json_text
+
+
+def test_a_table_statement_names_its_table_s_parts() -> None:
+    assert _addresses(TableStatement(StandardTable.THREE_PUBLIC, Presence.EMPTY)) == [
+        "three_public"
+    ]
+    # A table with a row on each function line names the lines too.
+    assert _addresses(TableStatement(StandardTable.GOVERNMENT_FUND, Presence.EMPTY)) == [
+        "fiscal.government_fund",
+        "functions",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ('presence = "空表"', 'presence = "无"', "statements[0].presence: str '无' is not one of"),
+        ('presence = "空表"', 'presence = "无"', "公开、空表、未公开"),
+        (
+            'table = "政府性基金预算财政拨款收入支出决算表"',
+            'table = "基金表"',
+            "statements[0].table: str '基金表' is not one of: 收入支出决算总表、收入决算表",
+        ),
+        ('presence = "空表"\n', "", "statements[0].presence"),
+    ],
+)
+def test_a_bad_table_statement_is_a_load_error_at_its_place(
+    old: str, new: str, fragment: str
+) -> None:
+    text = govfinal.dumps(attrs.evolve(SEED, statements=STATEMENTS[-1:]))
+    assert old in text
+    with pytest.raises(LoadError) as caught:
+        govfinal.loads(text.replace(old, new, 1), format="toml")
+    assert fragment in str(caught.value)
+
+
+def test_the_standard_tables_are_the_rendered_tables() -> None:
+    from govfinal.render.tables import TABLE_KEYS, build_tables
+
+    assert [table.key for table in StandardTable] == list(TABLE_KEYS)
+    assert [table.title for table in build_tables(SEED)] == [t.value for t in StandardTable]
+    assert StandardTable.by_key("state_capital") is StandardTable.STATE_CAPITAL
+    with pytest.raises(KeyError):
+        StandardTable.by_key("funds")
+
+
+def test_the_standard_tables_name_fields_of_the_model() -> None:
+    line_fields = {field.name for field in attrs.fields(govfinal.FunctionLine)}
+    fund_fields = {field.name for field in attrs.fields(govfinal.FundAmounts)}
+    for table in StandardTable:
+        assert set(table.rows) <= line_fields
+        assert set(table.columns) <= fund_fields
+        for root in table.roots:
+            assert attrs.has(type(govfinal.resolve(SEED, root))), root
+    assert [t for t in StandardTable if t.prints_budgets] == [StandardTable.THREE_PUBLIC]
+
+
+def test_the_schema_holds_the_table_statement() -> None:
+    from govfinal.io.schema import json_schema
+
+    schema = json_schema()
+    definition = schema["$defs"]["TableStatement"]
+    assert definition["required"] == ["kind", "table", "presence"]
+    assert definition["properties"]["kind"]["const"] == "table"
+    assert definition["properties"]["table"]["enum"] == [
+        "收入支出决算总表",
+        "收入决算表",
+        "支出决算表",
+        "财政拨款收入支出决算总表",
+        "一般公共预算财政拨款支出决算表",
+        "一般公共预算财政拨款基本支出决算表",
+        "财政拨款“三公”经费支出决算表",
+        "政府性基金预算财政拨款收入支出决算表",
+        "国有资本经营预算财政拨款收入支出决算表",
+    ]
+    assert definition["properties"]["presence"]["enum"] == ["公开", "空表", "未公开"]
+    kinds = schema["$defs"]["FinalAccount"]["properties"]["statements"]["items"]["oneOf"]
+    assert {"$ref": "#/$defs/TableStatement"} in kinds
 
 
 def test_a_date_is_a_toml_date_and_iso_text_in_json() -> None:
@@ -152,7 +250,11 @@ _BASE = govfinal.dumps(attrs.evolve(SEED, statements=STATEMENTS[:1]))
         ("value = 58.95", "value = 58.95\nvalu = 1", "statements[0].valu: unknown key 'valu'"),
         ("value = 58.95", 'value = "很多"', "statements[0].value"),
         (f"format_version = {FORMAT_VERSION}", "format_version = 99", "version 99 is newer"),
-        (f"format_version = {FORMAT_VERSION}", 'format_version = "2"', "expected 1 or 2"),
+        (
+            f"format_version = {FORMAT_VERSION}",
+            'format_version = "2"',
+            f"expected a whole number from 1 to {FORMAT_VERSION}",
+        ),
     ],
 )
 def test_a_bad_statement_is_a_load_error_at_its_place(old: str, new: str, fragment: str) -> None:

@@ -1,4 +1,4 @@
-"""The ``govfinal`` command line: check data files, render reports, list rules, print the schema.
+"""The ``govfinal`` command line: check and render data files, list rules, compare figures.
 
 Subcommands:
 
@@ -10,9 +10,17 @@ Subcommands:
   ``--strict``), 2 when some file could not be read (2 wins over 1). Every file
   is checked whatever happens to the others; ``--jobs N`` checks them in
   parallel processes and still reports them in the order given.
-* ``govfinal render FILE``: the report of a data file as text, Markdown or HTML.
+* ``govfinal render FILE``: the report of a data file as text, Markdown or HTML, its
+  narrative in the sentences of a template family (``--family``).
+* ``govfinal migrate FILE...``: each data file rewritten at the current data
+  format (``--in-place``, or to ``-o OUT``, or to standard output), all or
+  nothing; a file that cannot be read is left as it was (exit status 2).
 * ``govfinal rules``: the rule registry (code, severity, name, title, formula, tables).
 * ``govfinal schema``: the JSON Schema of data files.
+* ``govfinal compare RENDERED PUBLISHED``: how many of the published text's
+  figures the rendered text gives in order (:mod:`govfinal.compare`); exit
+  status 0 when the share reaches ``--at-least`` (default 0.95), 1 when it
+  does not, 2 when a file cannot be read or lacks a heading given.
 
 Errors meant for people (a file that cannot be read, an output file that
 cannot be written, a closed standard output) are printed on standard error
@@ -49,11 +57,22 @@ import attrs
 from govfinal import __version__
 from govfinal._files import check_not_input, write_text
 from govfinal.checks import RULES, CheckOptions, Finding, Findings, Severity, check
+from govfinal.checks.registry import retired
 from govfinal.checks.tolerance import shown
-from govfinal.errors import GovFinalError
-from govfinal.io import MAX_BYTES, LoadError, format_of, load
+from govfinal.compare import (
+    MAX_CHARS,
+    MAX_FIGURES,
+    CompareError,
+    Figure,
+    align,
+    figures_between,
+)
+from govfinal.errors import AmountError, GovFinalError
+from govfinal.io import FORMAT_VERSION, MAX_BYTES, LoadError, dumps, format_of, load
 from govfinal.io.locate import Locator
-from govfinal.render import render
+from govfinal.money import to_decimal
+from govfinal.render import DEFAULT_FAMILY, render
+from govfinal.render.sentences import FAMILIES
 from govfinal.terminal import json_safe, terminal_safe
 
 __all__ = ["FileResult", "check_file", "main"]
@@ -616,7 +635,7 @@ def _run_render(args: argparse.Namespace) -> int:
     if args.output is not None:
         check_not_input(args.output, [args.file])
     report = load(args.file)
-    text = render(report, format=args.format, lang=args.lang)
+    text = render(report, format=args.format, lang=args.lang, family=args.family)
     if not text.endswith("\n"):
         text += "\n"
     if out is None:
@@ -658,6 +677,44 @@ def _run_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_migrate(args: argparse.Namespace) -> int:
+    """``govfinal migrate``: each file read and written back at :data:`FORMAT_VERSION`.
+
+    A file of an older format is migrated as it is read (:mod:`govfinal.io.migrate`),
+    then written as govfinal writes it (comments are not kept), all or nothing:
+    over itself with ``--in-place``, to ``-o OUT``, else to standard output. A
+    file that cannot be read or written is named on standard error and left as
+    it was (exit status 2); the others are still rewritten.
+    """
+    files: list[str] = args.files
+    if not args.in_place and len(files) > 1:
+        raise GovFinalError("migrate: more than one file is rewritten with --in-place only")
+    if args.output is not None:
+        check_not_input(args.output, files)
+    status = EXIT_OK
+    for path in files:
+        try:
+            report = load(path)
+            if args.in_place:
+                write_text(path, dumps(report, format=format_of(path)))
+                _say(f"govfinal: {path}: rewritten at format {FORMAT_VERSION}")
+            elif args.output is not None:
+                text = dumps(report, format=format_of(args.output))
+                write_text(args.output, text, inputs=files)
+            else:
+                out = _stdout()
+                text = dumps(report, format=format_of(path))
+                out.write(terminal_safe(text, keep="\n\t") if _isatty(out) else text)
+                out.flush()
+        except LoadError as exc:
+            _say(str(exc))
+            status = EXIT_UNREADABLE
+        except GovFinalError as exc:  # the file cannot be written: it is left as it was
+            _say(f"govfinal: {exc}")
+            status = EXIT_UNREADABLE
+    return status
+
+
 def _run_schema(_args: argparse.Namespace) -> int:
     """``govfinal schema``: the JSON Schema of data files."""
     from govfinal.io.schema import json_schema
@@ -666,7 +723,73 @@ def _run_schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_compare(args: argparse.Namespace) -> int:
+    """``govfinal compare``: the summary line (and the missing figures); 0 when the rate is met."""
+    if args.rendered == "-" and args.published == "-":
+        raise CompareError("only one of the two texts can be read from standard input ('-')")
+    texts = {path: _read_compared(path) for path in (args.rendered, args.published)}
+    figures: dict[str, tuple[Figure, ...]] = {}
+    for path, text in texts.items():
+        try:
+            figures[path] = figures_between(text, args.start, args.end)
+        except CompareError as exc:
+            raise CompareError(f"{_shown_name(path)}: {exc}") from None
+        if len(figures[path]) > MAX_FIGURES:
+            raise CompareError(
+                f"{_shown_name(path)}: {len(figures[path]):,} figures, more than the "
+                f"{MAX_FIGURES:,} compared"
+            )
+    comparison = align(figures[args.rendered], figures[args.published])
+    out = _stdout()
+    lines = []
+    if args.show_missing:
+        name = terminal_safe(_shown_name(args.published))
+        lines = [
+            f"{name}:{figure.line}:{figure.column}: missing {terminal_safe(figure.text)}"
+            for figure in comparison.missing
+        ]
+    lines.append(comparison.summary())
+    out.write("\n".join(lines) + "\n")
+    out.flush()
+    return EXIT_OK if comparison.meets(args.at_least) else EXIT_FINDINGS
+
+
+def _shown_name(path: str) -> str:
+    return "<stdin>" if path == "-" else path
+
+
+def _read_compared(path: str) -> str:
+    """The UTF-8 text of ``path`` (``-``: standard input), or a :class:`CompareError` naming it."""
+    name = _shown_name(path)
+    try:
+        if path == "-":
+            if sys.stdin is None:
+                raise CompareError("standard input is closed; there is nothing to read")
+            text = sys.stdin.read(MAX_CHARS + 1)
+        else:
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.read(MAX_CHARS + 1)
+    except UnicodeDecodeError as exc:
+        raise CompareError(f"{name}: not UTF-8 text (byte {exc.start} cannot be read)") from None
+    except OSError as exc:
+        raise CompareError(f"{name}: cannot read the file: {exc.strerror or exc}") from None
+    if len(text) > MAX_CHARS:
+        raise CompareError(f"{name}: longer than the {MAX_CHARS:,} characters compared")
+    return text
+
+
 # -- arguments -----------------------------------------------------------------------
+
+
+def _rate(text: str) -> Decimal:
+    """A share from 0 to 1, e.g. ``0.95``."""
+    try:
+        rate = to_decimal(text, what="rate")
+    except AmountError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 <= rate <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not from 0 to 1 (e.g. 0.95 for 95%)")
+    return rate
 
 
 def _rule_codes(text: str) -> list[str]:
@@ -674,10 +797,15 @@ def _rule_codes(text: str) -> list[str]:
     codes = [part.strip() for part in text.split(",") if part.strip()]
     unknown = [code for code in codes if code not in RULES]
     if unknown:
-        raise argparse.ArgumentTypeError(
-            f"unknown rule {', '.join(unknown)} (see 'govfinal rules')"
-        )
+        named = [_unknown_rule(code) for code in unknown]
+        raise argparse.ArgumentTypeError(f"unknown rule {', '.join(named)} (see 'govfinal rules')")
     return codes
+
+
+def _unknown_rule(code: str) -> str:
+    """``X999``, or ``R701 (retired: N906 checks it now)`` for a retired rule."""
+    gone = retired(code)
+    return code if gone is None else f"{code} (retired: {gone.replaced_by} checks it now)"
 
 
 def _jobs(text: str) -> int:
@@ -749,8 +877,33 @@ def _parser() -> argparse.ArgumentParser:
     render_cmd.add_argument("file", metavar="FILE", help=".toml or .json data file")
     render_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     render_cmd.add_argument("--lang", choices=("zh", "en"), default="zh")
+    render_cmd.add_argument(
+        "--family",
+        choices=FAMILIES,
+        default=DEFAULT_FAMILY,
+        help=f"the template family whose sentences word the narrative (default {DEFAULT_FAMILY})",
+    )
     render_cmd.add_argument("-o", "--output", metavar="OUT", help="write here (UTF-8), not stdout")
     render_cmd.set_defaults(run=_run_render)
+
+    migrate_cmd = commands.add_parser(
+        "migrate",
+        help="rewrite data files at the current data format",
+        description=(
+            f"Read each data file (of format 1 to {FORMAT_VERSION}) and write it at format"
+            f" {FORMAT_VERSION}, as govfinal writes it (comments are not kept); exit 2 if a"
+            " file cannot be read or written, which is then left as it was."
+        ),
+    )
+    migrate_cmd.add_argument("files", nargs="+", metavar="FILE", help=".toml or .json data file")
+    migrate_to = migrate_cmd.add_mutually_exclusive_group()
+    migrate_to.add_argument(
+        "--in-place", action="store_true", help="rewrite each file over itself, all or nothing"
+    )
+    migrate_to.add_argument(
+        "-o", "--output", metavar="OUT", help="write here (.toml or .json), not stdout"
+    )
+    migrate_cmd.set_defaults(run=_run_migrate)
 
     rules_cmd = commands.add_parser("rules", help="list the rules the checks run")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -759,6 +912,42 @@ def _parser() -> argparse.ArgumentParser:
 
     schema_cmd = commands.add_parser("schema", help="print the JSON Schema of data files")
     schema_cmd.set_defaults(run=_run_schema)
+
+    compare_cmd = commands.add_parser(
+        "compare",
+        help="how many of a published text's figures a rendered text gives in order",
+        description=(
+            "Line up the figures of a rendered text with those of a published one, "
+            "in order; exit 0 if the share reaches --at-least, 1 if not, 2 if unreadable."
+        ),
+    )
+    compare_cmd.add_argument("rendered", metavar="RENDERED", help="UTF-8 text ('-': stdin)")
+    compare_cmd.add_argument("published", metavar="PUBLISHED", help="UTF-8 text ('-': stdin)")
+    compare_cmd.add_argument(
+        "--from",
+        dest="start",
+        metavar="HEADING",
+        help="compare from the last line that begins with HEADING",
+    )
+    compare_cmd.add_argument(
+        "--to",
+        dest="end",
+        metavar="HEADING",
+        help="up to the next line that begins with HEADING",
+    )
+    compare_cmd.add_argument(
+        "--at-least",
+        type=_rate,
+        default=Decimal("0.95"),
+        metavar="RATE",
+        help="the share of published figures needed, from 0 to 1 (default 0.95)",
+    )
+    compare_cmd.add_argument(
+        "--show-missing",
+        action="store_true",
+        help="list each published figure not given, with its line and column",
+    )
+    compare_cmd.set_defaults(run=_run_compare)
     return parser
 
 
@@ -804,7 +993,8 @@ def _main(argv: list[str] | None) -> int:
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
         parser.print_usage(sys.stderr)
-        _say("govfinal: error: a command is required (check, render, rules, schema)")
+        commands = "check, render, migrate, rules, schema, compare"
+        _say(f"govfinal: error: a command is required ({commands})")
         return EXIT_UNREADABLE
     try:
         return run(args)

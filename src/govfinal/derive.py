@@ -44,7 +44,14 @@ from govfinal.model.statements import (
 )
 from govfinal.money import round_amount, round_percent
 
-__all__ = ["derive_statements"]
+__all__ = [
+    "amount_statement",
+    "budget_statements",
+    "derive_statements",
+    "prior_year_statements",
+    "section_of",
+    "share_statement",
+]
 
 _INCOME_SOURCES = INCOME.parts
 """The 收入决算表's sources (财政拨款 combined), as the narrative lists them."""
@@ -108,9 +115,29 @@ def _statements(report: FinalAccount, figures: Figures) -> Iterator[Statement]:
 def _amounts(figures: Figures, section: str, addresses: list[str]) -> Iterator[Statement]:
     """Each published figure of ``addresses`` restated."""
     for address in addresses:
-        term = figures.at(address)
-        if term is not None:
-            yield AmountStatement(address, round_amount(term.value), place=Place(section=section))
+        statement = amount_statement(figures, address, Place(section=section))
+        if statement is not None:
+            yield statement
+
+
+def amount_statement(figures: Figures, address: str, place: Place) -> AmountStatement | None:
+    """The figure at ``address`` restated, rounded half-up; ``None`` when it is blank."""
+    term = figures.at(address)
+    return None if term is None else AmountStatement(address, round_amount(term.value), place=place)
+
+
+def share_statement(
+    figures: Figures, part: str, whole: str, place: Place, *, like: Decimal | None = None
+) -> ShareStatement | None:
+    """The share of ``part`` in ``whole`` (占比); ``None`` when either is blank or the whole is 0.
+
+    ``like`` is the share as the report states it, whose precision the value takes.
+    """
+    part_term, whole_term = figures.at(part), figures.at(whole)
+    if part_term is None or whole_term is None or whole_term.value.is_zero():
+        return None
+    value = round_percent(ratios.share_of(part_term.value, whole_term.value), like=like)
+    return ShareStatement(part, whole, value, place=place)
 
 
 def _share(
@@ -140,39 +167,23 @@ def _parts(
 
 def _comparatives(figures: Figures, site: Site) -> Iterator[Statement]:
     """A site's change and growth over the prior year, and its rate against its budget."""
+    place = Place(section=section_of(site))
+    yield from prior_year_statements(site, place)
+    yield from budget_statements(site, place)
+
+
+def prior_year_statements(
+    site: Site, place: Place, *, like: Decimal | None = None
+) -> tuple[ChangeStatement, DirectionStatement, GrowthStatement] | tuple[()]:
+    """Change, direction and growth of a site over the prior year (与上年相比).
+
+    From the prior-year amount, else from the change the report publishes
+    (prior = current − change); empty when the site has neither or no
+    current figure. ``like`` is the growth rate as the report states it.
+    """
     current = site.current
-    if current is None:
-        return
-    section = _section_of(site)
-    place = Place(section=section)
-    about = site.address
-    if site.prior is not None:
-        yield from _prior_year(site, current, place)
-    budget = site.budget
-    if budget is not None and budget.budget is not None and not budget.budget.is_zero():
-        address = f"{site.budget_path}.budget"
-        against = (
-            Against.INITIAL_BUDGET
-            if budget.basis is BudgetBasis.INITIAL
-            else Against.FULL_YEAR_BUDGET
-        )
-        yield AmountStatement(address, budget.budget, place=place)
-        yield DirectionStatement(
-            about, against, _comparison_word(current.value, budget.budget), to=address, place=place
-        )
-        yield BudgetStatement(
-            about,
-            address,
-            budget.basis,
-            Measure.EXECUTION,
-            round_percent(ratios.execution_rate_of(budget.budget, current.value)),
-            place=place,
-        )
-
-
-def _prior_year(site: Site, current: Term, place: Place) -> Iterator[Statement]:
-    """Change, direction and growth over the prior year: from its amount, else its change."""
-    assert site.prior is not None
+    if current is None or site.prior is None:
+        return ()
     about = site.address
     amount = site.prior.amount
     if amount is not None:
@@ -183,12 +194,57 @@ def _prior_year(site: Site, current: Term, place: Place) -> Iterator[Statement]:
         prior_address, change = None, site.prior.change
         growth = ratios.growth_from_change_of(current.value, change)
     else:
-        return
-    yield ChangeStatement(about, change, prior=prior_address, place=place)
-    yield DirectionStatement(
-        about, Against.PRIOR_YEAR, _word(change), to=prior_address, place=place
+        return ()
+    return (
+        ChangeStatement(about, change, prior=prior_address, place=place),
+        DirectionStatement(about, Against.PRIOR_YEAR, _word(change), to=prior_address, place=place),
+        GrowthStatement(about, round_percent(growth, like=like), prior=prior_address, place=place),
     )
-    yield GrowthStatement(about, round_percent(growth), prior=prior_address, place=place)
+
+
+def budget_statements(
+    site: Site,
+    place: Place,
+    *,
+    measure: Measure = Measure.EXECUTION,
+    like: Decimal | None = None,
+) -> tuple[AmountStatement, DirectionStatement, BudgetStatement] | tuple[()]:
+    """The budget of a site, the direction against it and its rate on the budget's basis.
+
+    The rate is the 执行率 or the 预决算差异率 (``measure``). Empty when the
+    site has no current figure or no nonzero budget. ``like`` is the rate as
+    the report states it.
+    """
+    current, budget = site.current, site.budget
+    if current is None or budget is None or budget.budget is None or budget.budget.is_zero():
+        return ()
+    address = f"{site.budget_path}.budget"
+    against = (
+        Against.INITIAL_BUDGET if budget.basis is BudgetBasis.INITIAL else Against.FULL_YEAR_BUDGET
+    )
+    rate = (
+        ratios.execution_rate_of(budget.budget, current.value)
+        if measure is Measure.EXECUTION
+        else ratios.budget_variance_of(budget.budget, current.value)
+    )
+    return (
+        AmountStatement(address, budget.budget, place=place),
+        DirectionStatement(
+            site.address,
+            against,
+            _comparison_word(current.value, budget.budget),
+            to=address,
+            place=place,
+        ),
+        BudgetStatement(
+            site.address,
+            address,
+            budget.basis,
+            measure,
+            round_percent(rate, like=like),
+            place=place,
+        ),
+    )
 
 
 def _word(change: Decimal) -> str:
@@ -199,7 +255,7 @@ def _comparison_word(final: Decimal, budget: Decimal) -> str:
     return "大于" if final > budget else "小于" if final < budget else "等于"
 
 
-def _section_of(site: Site) -> str:
+def section_of(site: Site) -> str:
     """The standard narrative's section of a comparative site."""
     prefix = site.prefix
     if prefix == "income":

@@ -40,6 +40,7 @@ __all__ = [
     "ZERO",
     "AmountLike",
     "optional_decimal",
+    "percent_precision",
     "precision_of",
     "quantize_half_up",
     "round_amount",
@@ -234,13 +235,33 @@ def round_amount(value: Decimal) -> Decimal:
     return quantize_half_up(value, AMOUNT_PRECISION)
 
 
-def round_percent(value: Decimal) -> Decimal:
-    """Round a percentage to its published precision, 0.01 %, half-up.
+def round_percent(value: Decimal, *, like: Decimal | None = None) -> Decimal:
+    """Round a percentage half-up to 0.01 %, or to the precision the report states it with.
+
+    ``like`` is the same percentage as the report states it; its precision
+    (:func:`percent_precision`) applies when it is coarser than 0.01 %.
 
     >>> round_percent(Decimal("19.6866"))
     Decimal('19.69')
+    >>> round_percent(Decimal("60.349"), like=Decimal("60.4"))
+    Decimal('60.3')
     """
-    return quantize_half_up(value, PERCENT_PRECISION)
+    return quantize_half_up(value, percent_precision(like))
+
+
+def percent_precision(like: Decimal | None) -> Decimal:
+    """The precision of a percentage stated as ``like``: 0.01 unless it is stated coarser.
+
+    >>> [percent_precision(like) for like in (None, Decimal("60.4"), Decimal("1E+2"))]
+    [Decimal('0.01'), Decimal('0.1'), Decimal('1')]
+    """
+    if like is None:
+        return PERCENT_PRECISION
+    exponent = like.as_tuple().exponent
+    assert isinstance(exponent, int), "percent_precision needs a finite Decimal"
+    if -2 < exponent < 0:
+        return precision_of(like)
+    return ONE if exponent >= 0 else PERCENT_PRECISION
 
 
 def precision_of(value: Decimal) -> Decimal:

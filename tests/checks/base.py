@@ -3,6 +3,7 @@
 Every figure below is chosen by hand so that each identity holds exactly; the
 arithmetic is spelled out in comments. A rule test checks that its rule holds
 here, then breaks one figure with ``attrs.evolve`` and checks that it fires.
+The narrative's rates (:func:`base_statements`) are what the figures give.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from govfinal import (
     Assets,
     BasicExpenditureDetail,
     BudgetBasis,
+    BudgetStatement,
     BudgetUnit,
     BudgetVariance,
     Comparator,
@@ -27,17 +29,22 @@ from govfinal import (
     FundAmounts,
     Funding,
     FundingRow,
+    GrowthStatement,
     Income,
     IncomeRow,
     IncomeSources,
     Indicator,
+    Measure,
     NatureAmounts,
     PerformanceSummary,
+    Place,
     PriorYear,
     Procurement,
     Profile,
     SelfEvaluation,
+    ShareStatement,
     Staff,
+    Statement,
     ThreePublicExpenses,
     UnitKind,
     VehicleHolding,
@@ -159,10 +166,8 @@ def base_tree() -> FunctionTree:
                 gpb_basic="100.00",
                 # prior 105.00: change −5.00, growth −5/105 = −4.76%;
                 # initial budget 110.00: variance −10/110 = −9.09%, execution 90.91%.
-                prior=PriorYear(change="-5.00", growth="-4.76", reason="人员减少"),
-                budget=BudgetVariance(
-                    budget="110.00", variance="-9.09", execution="90.91", reason="节约开支"
-                ),
+                prior=PriorYear(change="-5.00", reason="人员减少"),
+                budget=BudgetVariance(budget="110.00", reason="节约开支"),
             ),
             _line(
                 "2010602",
@@ -170,7 +175,7 @@ def base_tree() -> FunctionTree:
                 project="20.00",
                 gpb_project="20.00",
                 # prior 15.00: change 5.00, growth 5/15 = 33.33%.
-                prior=PriorYear(change="5.00", growth="33.33", reason="新增调研项目"),
+                prior=PriorYear(change="5.00", reason="新增调研项目"),
             ),
             _parent(
                 "208", "社会保障和就业支出", basic="30.00", gpb_basic="30.00", income_fiscal="30.00"
@@ -182,7 +187,7 @@ def base_tree() -> FunctionTree:
                 basic="30.00",
                 gpb_basic="30.00",
                 # prior 24.00: change 6.00, growth 6/24 = 25.00%.
-                prior=PriorYear(change="6.00", growth="25.00", reason="缴费基数调整"),
+                prior=PriorYear(change="6.00", reason="缴费基数调整"),
             ),
             _parent("212", "城乡社区支出", project="8.00", gf_project="8.00", income_fiscal="8.00"),
             _parent("21208", "国有土地使用权出让收入安排的支出", project="8.00", gf_project="8.00"),
@@ -196,7 +201,7 @@ def base_tree() -> FunctionTree:
                 gpb_basic="10.00",
                 # prior 6.00: change 4.00, growth 4/6 = 66.67%.
                 # Item changes: −5 + 5 + 6 + 4 = 10 = the GPB total's change.
-                prior=PriorYear(change="4.00", growth="66.67", reason="缴存比例提高"),
+                prior=PriorYear(change="4.00", reason="缴存比例提高"),
             ),
         ),
         narrative_order=("2010601", "2010602", "2080505", "2210201"),
@@ -241,7 +246,7 @@ def base_report() -> FinalAccount:
             stated_grand_total="178.00",
         ),
         # 收入支出总计 178 against 170 last year: change 8, growth 8/170 = 4.71%.
-        grand_total_prior=PriorYear(change="8.00", growth="4.71", reason="业务量增加"),
+        grand_total_prior=PriorYear(change="8.00", reason="业务量增加"),
         functions=base_tree(),
         # GPB: 12 + 150 = 160 + 2. GF: 0 + 8 = 8 + 0. Fiscal: 12 + 158 = 168 + 2 = 170.
         fiscal=FiscalAllocations(
@@ -253,8 +258,8 @@ def base_report() -> FinalAccount:
                 stated_expenditure="160.00",
                 closing="2.00",
                 # prior 150: change 10, growth 6.67%; budget 165: variance −5/165 = −3.03%.
-                prior=PriorYear(change="10.00", growth="6.67", reason="业务量增加"),
-                budget=BudgetVariance(budget="165.00", variance="-3.03", reason="节约开支"),
+                prior=PriorYear(change="10.00", reason="业务量增加"),
+                budget=BudgetVariance(budget="165.00", reason="节约开支"),
             ),
             government_fund=FundAmounts(
                 opening="0.00",
@@ -273,8 +278,8 @@ def base_report() -> FinalAccount:
             stated_expenditure_grand_total="170.00",
             # 170 against 172: change −2, growth −2/172 = −1.16%;
             # budget 175: variance (168 − 175)/175 = −4.00%.
-            prior=PriorYear(change="-2.00", growth="-1.16", reason="结转减少"),
-            budget=BudgetVariance(budget="175.00", variance="-4.00", reason="节约开支"),
+            prior=PriorYear(change="-2.00", reason="结转减少"),
+            budget=BudgetVariance(budget="175.00", reason="节约开支"),
         ),
         # GPB basic 140 = personnel (100 + 18) + public (18 + 4).
         general_budget_basic=BasicExpenditureDetail(
@@ -319,12 +324,9 @@ def base_report() -> FinalAccount:
             # 4 against 6: variance −33.33%; against 5 last year: −20.00%.
             total=Figure(
                 amount="4.00",
-                prior=PriorYear(change="-1.00", growth="-20.00", reason="压减出国"),
+                prior=PriorYear(change="-1.00", reason="压减出国"),
                 budget=BudgetVariance(
-                    budget="6.00",
-                    basis=BudgetBasis.FULL_YEAR,
-                    variance="-33.33",
-                    reason="厉行节约",
+                    budget="6.00", basis=BudgetBasis.FULL_YEAR, reason="厉行节约"
                 ),
             ),
             overseas_groups=1,
@@ -337,7 +339,7 @@ def base_report() -> FinalAccount:
         # 机关运行经费 = GPB 公用经费 22; prior 20: change 2, growth 10.00%.
         operating_costs=Figure(
             amount="22.00",
-            prior=PriorYear(amount="20.00", change="2.00", growth="10.00", reason="办公设备更新"),
+            prior=PriorYear(amount="20.00", change="2.00", reason="办公设备更新"),
         ),
         # 10 + 0 + 30 = 40; SME 35 = 87.50%; small and micro 20 = 50.00%.
         procurement=Procurement(
@@ -347,8 +349,6 @@ def base_report() -> FinalAccount:
             stated_total="40.00",
             sme_contracts="35.00",
             small_micro_contracts="20.00",
-            stated_sme_share="87.50",
-            stated_small_micro_share="50.00",
         ),
         assets=Assets(
             fixed_assets_original_value="500.00",
@@ -374,6 +374,64 @@ def base_report() -> FinalAccount:
                 survey_project_evaluation(),
                 compensation_project_evaluation(),
             ),
+        ),
+        statements=base_statements(),
+    )
+
+
+ITEM = "functions[2010601].general_budget.expenditure"
+"""行政运行 (2010601): 100.00 of 一般公共预算, against 105.00 last year and 110.00 budgeted."""
+
+
+def base_statements() -> tuple[Statement, ...]:
+    """The rates the base report's narrative states, each what its figures give (see above).
+
+    In the standard narrative's sections, without sentences.
+    """
+    initial, full_year = BudgetBasis.INITIAL, BudgetBasis.FULL_YEAR
+    variance, execution = Measure.VARIANCE, Measure.EXECUTION
+
+    def growth(about: str, value: str, section: str, prior: str | None = None) -> Statement:
+        return GrowthStatement(about, value, prior=prior, place=Place(section=section))
+
+    def budget(
+        about: str, owner: str, basis: BudgetBasis, measure: Measure, value: str, section: str
+    ) -> Statement:
+        place = Place(section=section)
+        return BudgetStatement(about, f"{owner}.budget.budget", basis, measure, value, place=place)
+
+    return (
+        growth("income.grand_total", "4.71", "一"),  # 8 / 170
+        growth("fiscal.income_grand_total", "-1.16", "四"),  # −2 / 172
+        budget("fiscal.expenditure", "fiscal", initial, variance, "-4.00", "四"),  # −7 / 175
+        growth("fiscal.general_budget.expenditure", "6.67", "五（一）"),  # 10 / 150
+        budget(  # −5 / 165
+            "fiscal.general_budget.expenditure",
+            "fiscal.general_budget",
+            initial,
+            variance,
+            "-3.03",
+            "五（一）",
+        ),
+        growth(ITEM, "-4.76", "五（三）"),  # −5 / 105
+        budget(ITEM, "functions[2010601].general_budget", initial, variance, "-9.09", "五（三）"),
+        budget(ITEM, "functions[2010601].general_budget", initial, execution, "90.91", "五（三）"),
+        growth("functions[2010602].general_budget.expenditure", "33.33", "五（三）"),  # 5 / 15
+        growth("functions[2080505].general_budget.expenditure", "25.00", "五（三）"),  # 6 / 24
+        growth("functions[2210201].general_budget.expenditure", "66.67", "五（三）"),  # 4 / 6
+        growth("three_public.total.amount", "-20.00", "七"),  # −1 / 5
+        budget(  # −2 / 6
+            "three_public.total.amount", "three_public.total", full_year, variance, "-33.33", "七"
+        ),
+        growth("operating_costs.amount", "10.00", "十一", prior="operating_costs.prior.amount"),
+        ShareStatement(  # 35 / 40
+            "procurement.sme_contracts", "procurement.total", "87.50", place=Place(section="十一")
+        ),
+        ShareStatement(  # 20 / 40
+            "procurement.small_micro_contracts",
+            "procurement.total",
+            "50.00",
+            place=Place(section="十一"),
         ),
     )
 

@@ -22,6 +22,8 @@ from hypothesis import strategies as st
 
 from govfinal import (
     RULES,
+    BudgetBasis,
+    BudgetStatement,
     BudgetUnit,
     BudgetVariance,
     Expenditure,
@@ -29,8 +31,10 @@ from govfinal import (
     FiscalAllocations,
     FunctionLine,
     FunctionTree,
+    GrowthStatement,
     Income,
     IncomeSources,
+    Measure,
     NatureAmounts,
     PriorYear,
     check,
@@ -132,15 +136,18 @@ def test_published_rounds_every_figure() -> None:
         functions=FunctionTree(
             lines=[FunctionLine("2010101", "行政运行", expenditure=NatureAmounts(basic="2.0051"))]
         ),
-        grand_total_prior=PriorYear(change="-0.0050", growth="19.6850"),
+        grand_total_prior=PriorYear(change="-0.0050"),
+        statements=(GrowthStatement("income.grand_total", "19.6850"),),
     )
     rounded = published(report)
     assert rounded.income.opening_balance == D("0.01")  # half-up, not half-even
     assert str(rounded.income.sources.other) == "1.23"
-    assert str(rounded.income.sources.general_budget) == "0.00"
+    assert rounded.income.sources.general_budget is None  # blank stays blank
+    assert str(rounded.income.non_fiscal_balance_used) == "0.00"  # a default 0 is printed
     line = rounded.functions["2010101"]
     assert line.expenditure is not None and str(line.expenditure.basic) == "2.01"
-    assert rounded.grand_total_prior == PriorYear(change=D("-0.01"), growth=D("19.69"))
+    assert rounded.grand_total_prior == PriorYear(change=D("-0.01"))
+    assert rounded.statements == (GrowthStatement("income.grand_total", D("19.69")),)
 
 
 @given(unrounded_complete_final_accounts())
@@ -195,9 +202,12 @@ ZERO_BASE_CASES = [
         FinalAccount(
             unit=BudgetUnit(name="测试单位", fiscal_year=2024),
             income=Income(opening_balance="1.00", stated_grand_total="1.00"),
-            grand_total_prior=PriorYear(amount="0.00", growth="24900.00"),
+            grand_total_prior=PriorYear(amount="0.00"),
+            statements=(
+                GrowthStatement("income.grand_total", "24900.00", prior="grand_total_prior.amount"),
+            ),
         ),
-        id="R701-prior-amount",
+        id="N906-prior-amount",
     ),
     pytest.param(
         # 5.0000 against 0.0050: change 4.9950, growth 4.995 / 0.005 = 99900 %.
@@ -206,9 +216,10 @@ ZERO_BASE_CASES = [
         FinalAccount(
             unit=BudgetUnit(name="测试单位", fiscal_year=2024),
             income=Income(opening_balance="5.00", stated_grand_total="5.00"),
-            grand_total_prior=PriorYear(change="5.00", growth="99900.00"),
+            grand_total_prior=PriorYear(change="5.00"),
+            statements=(GrowthStatement("income.grand_total", "99900.00"),),
         ),
-        id="R701-prior-from-change",
+        id="N906-prior-from-change",
     ),
     pytest.param(
         # 本年财政拨款支出 1.0000 against a budget of 0.0040: variance 24900 %,
@@ -217,10 +228,19 @@ ZERO_BASE_CASES = [
             unit=BudgetUnit(name="测试单位", fiscal_year=2024),
             fiscal=FiscalAllocations(
                 stated_expenditure="1.00",
-                budget=BudgetVariance(budget="0.00", variance="24900.00", execution="25000.00"),
+                budget=BudgetVariance(budget="0.00"),
+            ),
+            statements=tuple(
+                BudgetStatement(
+                    "fiscal.expenditure", "fiscal.budget.budget", BudgetBasis.INITIAL, measure, rate
+                )
+                for measure, rate in (
+                    (Measure.VARIANCE, "24900.00"),
+                    (Measure.EXECUTION, "25000.00"),
+                )
             ),
         ),
-        id="R703-R704-budget",
+        id="N907-budget",
     ),
 ]
 
@@ -229,7 +249,7 @@ ZERO_BASE_CASES = [
 def test_a_base_that_rounds_to_zero_is_not_an_error(report: FinalAccount) -> None:
     assert _errors(check(report)) == []
     # Exact mode takes 0.00 as a true zero: the convention gives 100 %, not the stated rate.
-    assert {f.code for f in check(report, exact=True).errors} & {"R701", "R703", "R704"}
+    assert {f.code for f in check(report, exact=True).errors} & {"N906", "N907"}
 
 
 # -- c. a moved total is named -------------------------------------------------------------

@@ -48,19 +48,6 @@ CASES = [
         setting("procurement.small_micro_contracts", "36.00"),
         "procurement.small_micro_contracts",
     ),
-    # 35 / 40 = 87.50 %, so 88.50 is off by 1 %; 20 / 40 = 50.00 %.
-    Case(
-        "O607",
-        "sme-share",
-        setting("procurement.stated_sme_share", "88.50"),
-        "procurement.stated_sme_share",
-    ),
-    Case(
-        "O607",
-        "small-micro-share",
-        setting("procurement.stated_small_micro_share", "49.00"),
-        "procurement.stated_small_micro_share",
-    ),
     # 1 emergency vehicle listed; 2 stated.
     Case(
         "O608", "vehicles", setting("assets.stated_vehicle_count", 2), "assets.stated_vehicle_count"
@@ -124,7 +111,6 @@ def test_rules_are_registered_with_documentation() -> None:
         ("O604", Severity.ERROR),
         ("O605", Severity.ERROR),
         ("O606", Severity.ERROR),
-        ("O607", Severity.ERROR),
         ("O608", Severity.ERROR),
         ("O609", Severity.ERROR),
         ("O610", Severity.WARNING),
@@ -202,31 +188,6 @@ def test_procurement_rounding_is_not_an_error() -> None:
 def test_procurement_total_unpublished_is_not_invented() -> None:
     report = setting("procurement.stated_total", None)(base_report())
     assert findings_of("O604", check(report)) == []
-    # The total is then 10 + 0 + 30 = 40 derived, and the shares still hold.
-    assert findings_of("O607", check(report)) == []
-
-
-def test_procurement_zero_share_of_zero_total_holds() -> None:
-    # The seed: 0.00 of 0.00 is 0.00 % (zero base).
-    assert build_report().procurement.stated_sme_share == D("0.00")
-    assert findings_of("O607", check(build_report())) == []
-    # 1.00 % fires in exact mode only: rounded, 0.00 of 0.00 may be 0.0001 of 0.004 (2.5 %).
-    report = setting("procurement.stated_sme_share", "1.00")(build_report())
-    assert findings_of("O607", check(report)) == []
-    assert findings_of("O607", check(report, exact=True)) == ["procurement.stated_sme_share"]
-    # Of a total of 40.00, contracts of 0.00 are 0.00 %, however rounded: 87.50 % fires.
-    report = setting("procurement.sme_contracts", "0.00")(base_report())
-    report = setting("procurement.small_micro_contracts", "0.00")(report)
-    report = setting("procurement.stated_small_micro_share", "0.00")(report)
-    assert findings_of("O607", check(report)) == ["procurement.stated_sme_share"]
-
-
-def test_procurement_share_message() -> None:
-    report = setting("procurement.stated_sme_share", "88.50")(base_report())
-    finding = next(f for f in check(report) if f.code == "O607")
-    assert finding.expected == D("87.50")
-    assert "88.50%" in finding.message_zh and "87.50%" in finding.message_zh
-    assert "procurement.stated_total" in finding.related
 
 
 # -- counts ------------------------------------------------------------------------

@@ -12,6 +12,9 @@ reads the findings of the N9xx rules. The figures used, from the base report:
   0.00 against a budget of 0.00;
 * ``income.sources.total`` 163.00, of which ``income.sources.general_budget`` 150.00;
 * ``fiscal.government_fund``: income and expenditure 8.00; ``fiscal.state_capital`` blank.
+  The 政府性基金 table prints, of amounts other than 0, the fund's 本年收入, 项目支出
+  and 本年支出合计 (8.00 each), and the same three on the lines 212, 21208 and 2120801:
+  12 in all.
 
 A published amount stands for its value ± half a unit of its last digit
 (22.00 for [21.995, 22.005)), so every expected outcome below comes with its
@@ -39,19 +42,25 @@ from govfinal import (
     DateStatement,
     DirectionStatement,
     FinalAccount,
+    FunctionTree,
     GrowthStatement,
     Measure,
     NoneStatement,
     Place,
+    Presence,
     ReasonStatement,
     Relation,
     Severity,
     ShareStatement,
+    StandardTable,
     Statement,
+    TableStatement,
     YearStatement,
     resolve,
 )
 from govfinal.checks import RULES, CheckOptions, Finding, check
+from govfinal.checks.rules.n_statements import table_figures
+from govfinal.model.funds import FundAmounts
 from tests.checks.base import base_report
 from tests.checks.cases import Case, assert_fires, evolve_path, findings_of
 
@@ -71,11 +80,12 @@ RECEPTION = "three_public.reception.amount"  # 0.50
 INCOME = "income.sources.total"  # 163.00
 GENERAL = "income.sources.general_budget"  # 150.00
 
-N_CODES = [f"N9{n:02d}" for n in range(1, 12)]
+N_CODES = [f"N9{n:02d}" for n in range(1, 13)]
 
 INITIAL, FULL_YEAR = BudgetBasis.INITIAL, BudgetBasis.FULL_YEAR
 EXECUTION, VARIANCE = Measure.EXECUTION, Measure.VARIANCE
 PRIOR_YEAR = Against.PRIOR_YEAR
+EMPTY, PUBLISHED = Presence.EMPTY, Presence.PUBLISHED
 
 
 def stated(*statements: Statement, report: FinalAccount | None = None) -> FinalAccount:
@@ -254,6 +264,28 @@ CASES: list[Case] = [
         stating(NoneStatement("fiscal.government_fund.expenditure")),
         "fiscal.government_fund.expenditure",
     ),
+    # -- N912: the 政府性基金 table stated empty: its 本年收入 8.00 comes first (after the
+    # opening 0.00).
+    Case(
+        "N912",
+        "empty-fund",
+        stating(TableStatement(StandardTable.GOVERNMENT_FUND, EMPTY)),
+        "fiscal.government_fund.income",
+    ),
+    # The “三公” table prints 预算数 and 决算数: 因公出国（境）费 2.00 comes first.
+    Case(
+        "N912",
+        "empty-three-public",
+        stating(TableStatement(StandardTable.THREE_PUBLIC, EMPTY)),
+        "three_public.overseas.amount",
+    ),
+    # The 国有资本经营 table stated published: every cell blank; the finding is at its part.
+    Case(
+        "N912",
+        "published-blank",
+        stating(TableStatement(StandardTable.STATE_CAPITAL, PUBLISHED)),
+        "fiscal.state_capital",
+    ),
 ]
 
 CODES = sorted({case.code for case in CASES})
@@ -392,6 +424,17 @@ HOLDS: list[tuple[str, tuple[Statement, ...]]] = [
         "none-part",
         (NoneStatement("fiscal.state_capital"), NoneStatement("three_public.vehicle_purchase")),
     ),
+    # Tables as they are: 国有资本经营 blank (empty), 政府性基金 and “三公” with figures
+    # (published); a table stated not published is not judged.
+    (
+        "table",
+        (
+            TableStatement(StandardTable.STATE_CAPITAL, EMPTY),
+            TableStatement(StandardTable.GOVERNMENT_FUND, PUBLISHED),
+            TableStatement(StandardTable.THREE_PUBLIC, PUBLISHED),
+            TableStatement(StandardTable.INCOME, Presence.ABSENT),
+        ),
+    ),
     # One figure that is 0: an amount 0.00 and a count 0.
     (
         "none-figure",
@@ -433,9 +476,7 @@ def test_wrong_basis_is_one_finding_naming_both_bases() -> None:
 
 def _with_full_year_budget(report: FinalAccount) -> FinalAccount:
     # 年初预算 110.00 (the basis of `budget`) and a 全年预算 of 125.00 beside it.
-    budget = BudgetVariance(
-        budget="110.00", variance="-9.09", execution="90.91", other_basis_budget="125.00"
-    )
+    budget = BudgetVariance(budget="110.00", other_basis_budget="125.00")
     return with_item_budget(report, budget)
 
 
@@ -511,6 +552,112 @@ def test_parts_are_allowed_for_none_and_date_statements() -> None:
         NoneStatement("fiscal.state_capital"), DateStatement("assets", datetime.date(2024, 12, 31))
     )
     assert n_findings(report) == []
+
+
+# -- N912: tables stated empty or published ---------------------------------------------------
+
+
+def test_a_table_stated_empty_names_its_first_figure_and_counts_the_rest() -> None:
+    statement = TableStatement(
+        StandardTable.GOVERNMENT_FUND, EMPTY, place=Place(section="八", sentence=1)
+    )
+    (finding,) = n_findings(stated(statement))
+    assert (finding.code, finding.severity) == ("N912", Severity.ERROR)
+    assert (finding.path, finding.actual, finding.statement) == (
+        "fiscal.government_fund.income",
+        D("8.00"),
+        0,
+    )
+    assert finding.message_zh == (
+        "情况说明八第1句称政府性基金预算财政拨款收入支出决算表为空表，但报表列示"
+        " fiscal.government_fund.income（政府性基金预算财政拨款 本年收入）8.00 等 12 项"
+    )
+    assert "fiscal.government_fund.income" in finding.message_en
+    assert "government_fund" in finding.message_en and "11 more" in finding.message_en
+    # The other eleven: the fund's 项目支出 and 本年支出合计, then the three lines' three each.
+    assert len(finding.related) == 11
+    assert finding.related[:2] == (
+        "fiscal.government_fund.project",
+        "fiscal.government_fund.stated_expenditure",
+    )
+    assert "functions[2120801].government_fund.stated_expenditure" in finding.related
+
+
+def test_a_table_stated_published_but_blank_is_a_warning() -> None:
+    statement = TableStatement(StandardTable.STATE_CAPITAL, PUBLISHED)
+    (finding,) = n_findings(stated(statement))
+    assert (finding.code, finding.severity, finding.path) == (
+        "N912",
+        Severity.WARNING,
+        "fiscal.state_capital",
+    )
+    assert finding.message_zh == (
+        "情况说明称公开国有资本经营预算财政拨款收入支出决算表，但该表各项金额均为空"
+    )
+    assert "is published, but every amount of it is blank" in finding.message_en
+
+
+def test_a_printed_zero_is_not_blank() -> None:
+    # The 国有资本经营 table printed with 0.00 in every cell: published, and empty too.
+    zeros = FundAmounts(
+        opening="0.00",
+        income="0.00",
+        basic="0.00",
+        project="0.00",
+        stated_expenditure="0.00",
+        closing="0.00",
+    )
+    report = evolve_path(base_report(), "fiscal.state_capital", zeros)
+    for presence in (PUBLISHED, EMPTY):
+        statement = TableStatement(StandardTable.STATE_CAPITAL, presence)
+        assert n_findings(stated(statement, report=report)) == []
+
+
+def test_a_comparison_is_not_a_cell_of_a_fund_table() -> None:
+    # 一般公共预算: prior-year change 10.00 and 年初预算 165.00 are the narrative's, and the
+    # table prints only 本年支出: with those and 年初结转和结余 12.00 left, it is empty.
+    kept = FundAmounts(
+        opening="12.00",
+        basic="0.00",
+        prior=base_report().fiscal.general_budget.prior,
+        budget=base_report().fiscal.general_budget.budget,
+    )
+    report = evolve_path(base_report(), "functions", FunctionTree())
+    report = evolve_path(report, "fiscal.general_budget", kept)
+    statement = TableStatement(StandardTable.GENERAL_BUDGET, EMPTY)
+    assert n_findings(stated(statement, report=report)) == []
+    # The “三公” table prints 预算数: 因公出国（境）费's 决算数 2.00 and 预算数 3.00 come first.
+    three_public = table_figures(base_report(), StandardTable.THREE_PUBLIC)
+    assert [f.address for f in three_public[:3]] == [
+        "three_public.overseas.amount",
+        "three_public.overseas.budget.budget",
+        "three_public.vehicle_purchase.amount",
+    ]
+
+
+def test_the_general_budget_table_is_its_fund_s_expenditure() -> None:
+    # The fund's 基本支出, 项目支出 and 本年支出合计, then the same three of each of the
+    # ten lines with a 一般公共预算 row (201, 20106, 2010601, 2010602, 208, 20805,
+    # 2080505, 221, 22102, 2210201): 3 + 30.
+    found = table_figures(base_report(), StandardTable.GENERAL_BUDGET)
+    assert len(found) == 33
+    assert [f.address for f in found[:4]] == [
+        "fiscal.general_budget.basic",
+        "fiscal.general_budget.project",
+        "fiscal.general_budget.stated_expenditure",
+        "functions[201].general_budget.basic",
+    ]
+    columns = {f.address.rsplit(".", 1)[1] for f in found}
+    assert columns == {"basic", "project", "stated_expenditure"}
+
+
+def test_table_statements_name_parts_and_are_never_not_checkable() -> None:
+    # Every table's parts resolve, in the base report and in one that publishes nothing.
+    empty = FinalAccount(unit=base_report().unit)
+    statements = tuple(TableStatement(table, PUBLISHED) for table in StandardTable)
+    for report in (base_report(), empty):
+        codes = {f.code for f in n_findings(stated(*statements, report=report))}
+        assert codes <= {"N912"}
 
 
 # -- exact mode ----------------------------------------------------------------------------

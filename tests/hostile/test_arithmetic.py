@@ -29,10 +29,15 @@ from hypothesis import strategies as st
 
 from govfinal import (
     AmountError,
+    BudgetBasis,
+    BudgetStatement,
     BudgetVariance,
     FinalAccount,
     GovFinalError,
+    GrowthStatement,
+    Measure,
     PriorYear,
+    Statement,
     check,
     ratios,
     render,
@@ -92,15 +97,30 @@ def _with_fiscal_budget(report: FinalAccount, budget: BudgetVariance) -> FinalAc
     return attrs.evolve(report, fiscal=attrs.evolve(report.fiscal, budget=budget))
 
 
+def _restated(report: FinalAccount, kind: str, about: str, new: Statement) -> FinalAccount:
+    """``report`` with ``new`` in place of its statements of ``kind`` about ``about``."""
+    kept = [s for s in report.statements if (s.KIND, getattr(s, "about", None)) != (kind, about)]
+    return attrs.evolve(report, statements=(*kept, new))
+
+
 def _growth_case(report: FinalAccount) -> FinalAccount:
-    """R701: 收入总计 58.95 (stated) over a prior year of 1E-18, stated as growing 100 %."""
-    return _with_grand_total_prior(report, PriorYear(amount="1E-18", growth="100", reason="r"))
+    """N906: 收入总计 58.95 (stated) over a prior year of 1E-18, stated as growing 100 %."""
+    report = _with_grand_total_prior(report, PriorYear(amount="1E-18", reason="r"))
+    growth = GrowthStatement("income.grand_total", "100", prior="grand_total_prior.amount")
+    return _restated(report, "growth", "income.grand_total", growth)
 
 
-def _tiny_budget(report: FinalAccount) -> FinalAccount:
-    """R703/R704: 本年财政拨款支出 58.64 against a budget of 1E-18, stated as 1 % each."""
-    budget = BudgetVariance(budget="1E-18", variance="1", execution="1", reason="r")
-    return _with_fiscal_budget(report, budget)
+def _tiny_budget(measure: Measure) -> Callable[[FinalAccount], FinalAccount]:
+    """N907: 本年财政拨款支出 58.64 against a budget of 1E-18, stated as 1 % (one ``measure``)."""
+
+    def change(report: FinalAccount) -> FinalAccount:
+        report = _with_fiscal_budget(report, BudgetVariance(budget="1E-18", reason="r"))
+        stated = BudgetStatement(
+            "fiscal.expenditure", "fiscal.budget.budget", BudgetBasis.INITIAL, measure, "1"
+        )
+        return _restated(report, "budget", "fiscal.expenditure", stated)
+
+    return change
 
 
 def _change_case(report: FinalAccount) -> FinalAccount:
@@ -118,20 +138,20 @@ _RULE_CASES: dict[str, tuple[Callable[[FinalAccount], FinalAccount], str, str, F
     # rule: (how the report changes, code, path, the recomputed figure of the finding)
     "growth": (
         _growth_case,
-        "R701",
-        "grand_total_prior.growth",
+        "N906",
+        "income.grand_total",
         _round_half_up((Fraction("58.95") - _TINY) / _TINY * _HUNDRED, 0),
     ),
     "variance": (
-        _tiny_budget,
-        "R703",
-        "fiscal.budget.variance",
+        _tiny_budget(Measure.VARIANCE),
+        "N907",
+        "fiscal.expenditure",
         _round_half_up((Fraction("58.64") - _TINY) / _TINY * _HUNDRED, 0),
     ),
     "execution": (
-        _tiny_budget,
-        "R704",
-        "fiscal.budget.execution",
+        _tiny_budget(Measure.EXECUTION),
+        "N907",
+        "fiscal.expenditure",
         _round_half_up(Fraction("58.64") / _TINY * _HUNDRED, 0),
     ),
     "change-without-reason": (
@@ -214,21 +234,28 @@ def test_item_01_cli_checks_every_file_of_the_batch(
 
 # -- item 2: render() of a huge share ------------------------------------------------------
 
-_SOURCES_OLD = "general_budget = 55.19\nstated_total = 55.19\n"
-_SOURCES_NEW = "general_budget = 1e18\nstated_total = 0.000001\n"
+_SOURCES_OLD = "general_budget = 55.19\n"
+_SOURCES_NEW = "general_budget = 1e18\n"
+_TOTAL_OLD = "other = 0.00\nstated_total = 55.19\n"
+_TOTAL_NEW = "other = 0.00\nstated_total = 0.000001\n"
 
 
 @pytest.mark.parametrize("format_", FORMATS)
 def test_item_02_render_prints_a_share_of_1e26_percent(format_: str) -> None:
     """Issue 11 item 2: ``general_budget = 1e18`` with ``stated_total = 0.000001`` made
-    ``render`` raise ``decimal.InvalidOperation`` (babel in the ambient context). The share
-    1E+18 ÷ 0.000001 × 100 = 1E+26 % is printed in full, in plain notation."""
-    report = _example(_SOURCES_OLD, _SOURCES_NEW)
-    share = f"{10**26}.00%"
+    ``render`` raise ``decimal.InvalidOperation`` (babel in the ambient context). The amount
+    is printed in full, in plain notation. The share 1E+18 ÷ 0.000001 × 100 = 1E+26 % is
+    beyond the bounds of a statement (1E+18), so the narrative, whose every figure is a
+    statement, leaves it out rather than print a figure it cannot state."""
+    text = _example_text(_SOURCES_OLD, _SOURCES_NEW)
+    assert text.count(_TOTAL_OLD) == 1
+    report = loads(text.replace(_TOTAL_OLD, _TOTAL_NEW), format="toml", source="example.toml")
     chinese = render(report, format=format_, lang="zh")  # type: ignore[arg-type]
     english = render(report, format=format_, lang="en")  # type: ignore[arg-type]
-    assert f"财政拨款收入 {10**18}.00 万元，占 {share}" in chinese
-    assert share in english
+    assert f"财政拨款收入 {10**18}.00 万元；" in chinese
+    assert f"fiscal allocations {10**18:,}.00 (10,000 yuan);" in english
+    for text in (chinese, english):
+        assert str(10**26) not in text and "E+" not in text
     for lang in LANGS:
         build_tables(report, lang)
 
@@ -245,18 +272,20 @@ def test_item_02_share_names_its_function_and_argument() -> None:
 
 # -- item 12: percentages written with an exponent -----------------------------------------
 
-_GROWTH_OLD = "change = -6.47\ngrowth = -10.87\n"
-_GROWTH_NEW = "change = -6.47\ngrowth = 1e3\n"
+_GROWTH_OLD = 'about = "functions[2060101].general_budget.expenditure"\nvalue = -10.87\n'
+_GROWTH_NEW = 'about = "functions[2060101].general_budget.expenditure"\nvalue = 1e3\n'
+"""The growth statement of 行政运行 (五（三） 第2句), stated as ``1e3``."""
 
 
 def test_item_12_a_growth_of_1e3_is_printed_in_plain_notation() -> None:
-    """Issue 11 item 12: a stated growth of ``1e3`` rendered "下降 0%" and R701 said
+    """Issue 11 item 12: a stated growth of ``1e3`` rendered "下降 0%" and the check said
     "计算为 -0E+3%". 1e3 is 1000 %, taken at whole percents: the growth of 行政运行,
-    −6.47 ÷ (53.04 + 6.47) × 100 = −10.87…, is −11 % in the message and the render."""
+    −6.47 ÷ (53.04 + 6.47) × 100 = −10.87…, is −11 % in the message (N906, formerly
+    R701) and the render."""
     report = _example(_GROWTH_OLD, _GROWTH_NEW)
     expected = _round_half_up(Fraction("-6.47") / (Fraction("53.04") + Fraction("6.47")) * 100, 0)
     assert expected == -11
-    findings = [f for f in check(report) if f.code == "R701"]
+    findings = [f for f in check(report) if f.code == "N906"]
     assert len(findings) == 1
     assert "列示 1000%" in findings[0].message_zh
     assert "计算为 -11%" in findings[0].message_zh
@@ -266,14 +295,14 @@ def test_item_12_a_growth_of_1e3_is_printed_in_plain_notation() -> None:
     chinese = render(report, lang="zh")
     assert "减少 6.47 万元，下降 11%" in chinese
     assert "下降 0%" not in chinese
-    assert "(11%)" in render(report, lang="en")
+    assert "down 6.47 (10,000 yuan) on the prior year, a fall of 11%" in render(report, lang="en")
 
 
 def test_item_12_finding_rows_write_figures_in_plain_notation(tmp_path: Path) -> None:
     """Issue 11 item 12: ``Findings.flatten()`` and the command's JSON wrote ``str(Decimal)``,
     which is ``1E+3`` for a stated growth of 1e3; they write ``1000``."""
     report = _example(_GROWTH_OLD, _GROWTH_NEW)
-    (row,) = [row for row in check(report).flatten() if row["code"] == "R701"]
+    (row,) = [row for row in check(report).flatten() if row["code"] == "N906"]
     assert row["actual"] == "1000"
     assert not EXPONENT.search(" ".join(row.values()))
     path = tmp_path / "growth.toml"
@@ -281,7 +310,7 @@ def test_item_12_finding_rows_write_figures_in_plain_notation(tmp_path: Path) ->
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         main(["check", "--format", "json", str(path)])
-    (finding,) = [f for f in json.loads(out.getvalue())[0]["findings"] if f["code"] == "R701"]
+    (finding,) = [f for f in json.loads(out.getvalue())[0]["findings"] if f["code"] == "N906"]
     assert (finding["actual"], finding["expected"]) == ("1000", "-11")
 
 

@@ -21,6 +21,8 @@ import pytest
 from govfinal import (
     Assets,
     BasicExpenditureDetail,
+    BudgetBasis,
+    BudgetStatement,
     BudgetUnit,
     BudgetVariance,
     CompletionSpending,
@@ -33,7 +35,9 @@ from govfinal import (
     FundAmounts,
     Funding,
     FundingRow,
+    GrowthStatement,
     Indicator,
+    Measure,
     PerformanceSummary,
     PriorYear,
     Procurement,
@@ -45,9 +49,9 @@ from govfinal.io import LoadError, dumps, loads
 from govfinal.model.expenditure import Expenditure, NatureAmounts
 from govfinal.model.income import IncomeSources
 from govfinal.model.performance import Comparator
+from govfinal.render import build_document
 from govfinal.render.csv_out import ENCODING, table_csv
 from govfinal.render.document import Table, TableRow
-from govfinal.render.narrative_zh import narrative
 from tests.checks.base import base_report
 
 UNIT = BudgetUnit(name="示例单位", fiscal_year=2023)
@@ -288,7 +292,7 @@ def test_item_11_a_valid_order_is_walked_once_each_and_numbered_without_gaps() -
     tree = FunctionTree(lines=lines, narrative_order=["2060102", "2060199", "2060101"])
     assert [line.code for line in tree.in_narrative_order()] == ["2060102", "2060199", "2060101"]
     report = attrs.evolve(base_report(), functions=tree)
-    texts = [getattr(block, "text", "") for block in narrative(report, [], [])]
+    texts = [getattr(block, "text", "") for block in build_document(report, glossary=[])]
     start = texts.index("（三）一般公共预算财政拨款支出决算具体情况")
     items = [text for text in texts[start + 1 :] if "支出决算数为" in text]
     assert [text[:2] for text in items] == ["1.", "2."]
@@ -301,7 +305,7 @@ def test_item_11_a_subitem_the_order_leaves_out_is_still_discussed() -> None:
     tree = FunctionTree(lines=_tree_lines(), narrative_order=["2060102"])
     assert [line.code for line in tree.in_narrative_order()] == ["2060102", "2060101"]
     report = attrs.evolve(base_report(), functions=tree)
-    texts = [getattr(block, "text", "") for block in narrative(report, [], [])]
+    texts = [getattr(block, "text", "") for block in build_document(report, glossary=[])]
     items = [text for text in texts if "支出决算数为" in text and "（项）" in text]
     assert [("一般行政管理事务（项）" in t, "行政运行（项）" in t) for t in items] == [
         (True, False),
@@ -327,15 +331,13 @@ NEGATIVE_REFUSED = [
     (lambda: Assets(fixed_assets_original_value="-12.5"), "Assets.fixed_assets_original_value"),
     (lambda: Assets(building_value="-1.00"), "Assets.building_value"),
     (lambda: Assets(vehicle_value="-0.01"), "Assets.vehicle_value"),
-    # 政府采购: contracts awarded and their shares
+    # 政府采购: contracts awarded (their shares are statements, judged by N904)
     (lambda: Procurement(goods="-1.00"), "Procurement.goods"),
     (lambda: Procurement(works="-1.00"), "Procurement.works"),
     (lambda: Procurement(services="-1.00"), "Procurement.services"),
     (lambda: Procurement(stated_total="-1.00"), "Procurement.stated_total"),
     (lambda: Procurement(sme_contracts="-1.00"), "Procurement.sme_contracts"),
     (lambda: Procurement(small_micro_contracts="-1.00"), "Procurement.small_micro_contracts"),
-    (lambda: Procurement(stated_sme_share="-5.00"), "Procurement.stated_sme_share"),
-    (lambda: Procurement(stated_small_micro_share="-5"), "Procurement.stated_small_micro_share"),
     # “三公”经费 and 机关运行经费: spending, budget and last year's spending
     (lambda: ThreePublicExpenses(overseas=Figure("-1.00")), "ThreePublicExpenses.overseas.amount"),
     (
@@ -392,8 +394,11 @@ def test_item_15_loading_names_the_place() -> None:
 
 NEGATIVE_KEPT = [
     # changes, balances, adjustments: a real report can print these negative
-    lambda: PriorYear(change="-6.47", growth="-12.5"),
-    lambda: BudgetVariance(variance="-3.00"),
+    lambda: PriorYear(change="-6.47"),
+    lambda: GrowthStatement("income.grand_total", "-12.5"),
+    lambda: BudgetStatement(
+        "fiscal.expenditure", "fiscal.budget.budget", BudgetBasis.INITIAL, Measure.VARIANCE, "-3.00"
+    ),
     lambda: FundAmounts(closing="-0.50", stated_expenditure="-1.00"),
     lambda: NatureAmounts(basic="-1.00"),
     lambda: Expenditure(closing_balance="-2.00", surplus_distribution="-1.00"),

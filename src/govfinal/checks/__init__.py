@@ -18,10 +18,11 @@ from govfinal.checks import rules as _rules  # noqa: F401  (registers the rules)
 from govfinal.checks.checker import Checker, CheckOptions
 from govfinal.checks.engine import check
 from govfinal.checks.findings import Finding, FindingError, Findings, FindingsError, Severity
-from govfinal.checks.registry import RULES, Rule, rule
+from govfinal.checks.registry import RETIRED, RULES, RetiredRule, Rule, rule
 from govfinal.checks.tolerance import Term
 
 __all__ = [
+    "RETIRED",
     "RULES",
     "CheckOptions",
     "Checker",
@@ -29,6 +30,7 @@ __all__ = [
     "FindingError",
     "Findings",
     "FindingsError",
+    "RetiredRule",
     "Rule",
     "Severity",
     "Term",

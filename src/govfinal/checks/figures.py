@@ -501,12 +501,16 @@ class Figures:
     # -- 收入支出决算总表 -------------------------------------------------------------
 
     def income_sources(self) -> list[Term]:
-        """The eight income sources (本年收入 by source), in the table's order."""
+        """The published income sources (本年收入 by source), in the table's order.
+
+        A blank source is left out, as a blank cell adds nothing to its total.
+        """
         values = self.report.income.sources.parts()
-        return [
-            self.amount(f"income.sources.{field}", label(field), values[field])
+        terms = (
+            self.optional(f"income.sources.{field}", label(field), values[field])
             for field in _SOURCE_KEYS
-        ]
+        )
+        return _published(terms)
 
     @_once
     def income_total(self) -> Term:
@@ -782,13 +786,13 @@ class Figures:
     # -- 政府采购 -------------------------------------------------------------------------
 
     def procurement_parts(self) -> list[Term]:
-        """政府采购货物支出, 工程支出 and 服务支出."""
+        """政府采购货物支出, 工程支出 and 服务支出: those published (a blank one is left out)."""
         procurement = self.report.procurement
-        return [
-            self.amount("procurement.goods", label("goods"), procurement.goods),
-            self.amount("procurement.works", label("works"), procurement.works),
-            self.amount("procurement.services", label("services"), procurement.services),
-        ]
+        terms = (
+            self.optional(f"procurement.{field}", label(field), getattr(procurement, field))
+            for field in ("goods", "works", "services")
+        )
+        return _published(terms)
 
     @_once
     def procurement_total(self) -> Term:

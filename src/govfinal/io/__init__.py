@@ -36,7 +36,7 @@ from cattrs.errors import BaseValidationError
 
 from govfinal._files import write_text
 from govfinal.errors import GovFinalError, WriteError
-from govfinal.io import toml_writer
+from govfinal.io import migrate, toml_writer
 from govfinal.io.converter import Problem, first_problems, make_converter
 from govfinal.model.report import FinalAccount
 from govfinal.terminal import terminal_safe
@@ -58,12 +58,16 @@ __all__ = [
 
 Format = Literal["toml", "json"]
 
-FORMAT_VERSION: Final = 2
+FORMAT_VERSION: Final = 3
 """The version of the data format this govfinal writes, and the newest it reads.
 
 Version 2 adds the narrative's statements (``[[statements]]``) and the facts
 of the procurement and performance summaries; a version 1 document (one
-without ``format_version``) is a version 2 document as it is.
+without ``format_version``) is a version 2 document as it is. Version 3 holds
+the rates the narrative states (增长率, 预决算差异率, 执行率, the 政府采购
+shares) as statements only: a version 1 or 2 document that writes them as
+keys of the facts is read with each moved into its statement
+(:mod:`govfinal.io.migrate`).
 """
 
 MAX_BYTES: Final = 16 * 1024 * 1024
@@ -220,9 +224,15 @@ def _read(text: str, format: Format, source: str) -> FinalAccount:
     unreadable: list[Problem] = []
     if marks.repeated_keys or marks.long_integers or _may_hold_surrogates(text, format):
         unreadable = _unreadable_values(document, text, marks)
-    document, version = _versioned(document)
-    if version is not None:
-        raise LoadError(source, [version])
+    document, version, refused = _versioned(document)
+    if refused is not None:
+        raise LoadError(source, [refused])
+    origins: dict[int, str] = {}
+    if version < migrate.STATEMENTS_SINCE:
+        document, origins = migrate.migrate(document)
+        retired: list[Problem] = []
+    else:
+        document, retired = migrate.refusals(document)
     converter = _TOML_CONVERTER if format == "toml" else _JSON_CONVERTER
     duplicates = list(_duplicate_codes(document))
     try:
@@ -231,39 +241,56 @@ def _read(text: str, format: Format, source: str) -> FinalAccount:
         found, total = first_problems(exc, MAX_PROBLEMS)
         seen = {problem.path for problem in unreadable}
         listed = [
-            problem
+            _moved_back(problem, origins)
             for problem in found
             if problem.path not in seen and not _restates(problem, duplicates)
         ]
-        problems = [*unreadable, *listed, *duplicates]
+        problems = [*unreadable, *retired, *listed, *duplicates]
         raise LoadError(source, problems, unlisted=total - len(found)) from None
     except RecursionError:
         raise LoadError(source, [Problem("", "nested too deeply")]) from None
-    if unreadable or duplicates:
-        raise LoadError(source, [*unreadable, *duplicates])
+    if unreadable or retired or duplicates:
+        raise LoadError(source, [*unreadable, *retired, *duplicates])
     return report
 
 
-def _versioned(document: Mapping[str, object]) -> tuple[Mapping[str, object], Problem | None]:
-    """The document without its ``format_version``, and a problem if that version is not read.
+_STATEMENT_PATH = re.compile(r"statements\[(\d+)\]")
 
-    A document without one is of version 1 (before statements), which version
-    :data:`FORMAT_VERSION` reads as it is.
+
+def _moved_back(problem: Problem, origins: Mapping[int, str]) -> Problem:
+    """A problem of a statement :func:`migrate.migrate` made, at the key it was made from."""
+    found = _STATEMENT_PATH.match(problem.path)
+    if found is None or int(found.group(1)) not in origins:
+        return problem
+    return Problem(origins[int(found.group(1))], problem.message, problem.line)
+
+
+def _versioned(
+    document: Mapping[str, object],
+) -> tuple[Mapping[str, object], int, Problem | None]:
+    """The document without its ``format_version``, its version, and a problem if it is not read.
+
+    A document without one is of version 1 (before statements).
     """
     if "format_version" not in document:
-        return document, None
+        return document, 1, None
     version = document["format_version"]
     rest = {key: value for key, value in document.items() if key != "format_version"}
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:37] + "…"
-        return rest, Problem("format_version", f"expected 1 or {FORMAT_VERSION}, got {shown}")
+        expected = f"a whole number from 1 to {FORMAT_VERSION}"
+        return rest, FORMAT_VERSION, Problem("format_version", f"expected {expected}, got {shown}")
     if version > FORMAT_VERSION:
-        return rest, Problem(
-            "format_version",
-            f"version {version} is newer than this govfinal reads ({FORMAT_VERSION}); upgrade"
-            " govfinal",
+        return (
+            rest,
+            version,
+            Problem(
+                "format_version",
+                f"version {version} is newer than this govfinal reads ({FORMAT_VERSION});"
+                " upgrade govfinal",
+            ),
         )
-    return rest, None
+    return rest, version, None
 
 
 @attrs.define

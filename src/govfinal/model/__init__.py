@@ -4,7 +4,8 @@ Layout: identity and profile; income; expenditure by nature; the function
 tree; fiscal allocations by fund; basic expenditure by economic class; 三公经费;
 procurement and assets; performance; and :class:`FinalAccount`, which holds
 them all. Comparatives (prior year, budgets) are in ``comparatives``; what the
-narrative states about the figures is in ``statements``.
+narrative states about the figures is in ``statements``; the nine standard
+tables are named in ``tables``.
 """
 
 from govfinal.model.comparatives import BudgetBasis, BudgetVariance, Figure, PriorYear
@@ -41,13 +42,16 @@ from govfinal.model.statements import (
     Measure,
     NoneStatement,
     Place,
+    Presence,
     ReasonStatement,
     Relation,
     ShareStatement,
     Statement,
+    TableStatement,
     Trend,
     YearStatement,
 )
+from govfinal.model.tables import StandardTable
 from govfinal.model.three_public import ThreePublicExpenses
 
 __all__ = [
@@ -91,6 +95,7 @@ __all__ = [
     "NoneStatement",
     "PerformanceSummary",
     "Place",
+    "Presence",
     "PriorYear",
     "Procurement",
     "Profile",
@@ -99,7 +104,9 @@ __all__ = [
     "SelfEvaluation",
     "ShareStatement",
     "Staff",
+    "StandardTable",
     "Statement",
+    "TableStatement",
     "ThreePublicExpenses",
     "Trend",
     "UnitKind",

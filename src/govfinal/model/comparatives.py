@@ -2,11 +2,15 @@
 
 A narrative compares a figure with last year ("比上年增加 X 万元，增长 Y%，主要原因是…")
 and with its budget ("年初预算数 X 万元，决算数 Y 万元，预决算差异率 Z%").
-:class:`PriorYear` and :class:`BudgetVariance` hold what the report publishes for
-one such figure. The figure itself lives with the class that owns it.
+:class:`PriorYear` and :class:`BudgetVariance` hold the facts the report
+publishes for one such figure: amounts and reasons. The figure itself lives
+with the class that owns it.
 
-Published percentages (``growth``, ``variance``, ``execution``) are data: the
-checks compare them with the rates recomputed from the amounts.
+The rates the text states (增长率, 预决算差异率, 执行率) are not held here: they
+are the narrative's claims, :class:`~govfinal.model.statements.GrowthStatement`
+and :class:`~govfinal.model.statements.BudgetStatement`, checked against the
+rates these amounts give (data format 3; older files are migrated on loading,
+:mod:`govfinal.io.migrate`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import attrs
 
 from govfinal import ratios
 from govfinal.errors import AmountError
-from govfinal.model._fields import located, optional_amount, optional_percent
+from govfinal.model._fields import located, optional_amount
 from govfinal.money import CONTEXT
 
 __all__ = ["BudgetBasis", "BudgetVariance", "Figure", "PriorYear", "non_negative_figure"]
@@ -36,14 +40,12 @@ class PriorYear:
     Attributes:
         amount: 上年决算数, when published (or inferred and documented as such).
         change: 增减额 as published, signed (a decrease is negative).
-        growth: 增长率 as published, in percent, signed.
         reason: 主要原因 as published.
 
     """
 
     amount: Decimal | None = attrs.field(default=None, converter=optional_amount)
     change: Decimal | None = attrs.field(default=None, converter=optional_amount)
-    growth: Decimal | None = attrs.field(default=None, converter=optional_percent)
     reason: str | None = None
 
     def prior_amount(self, current: Decimal) -> Decimal | None:
@@ -83,8 +85,6 @@ class BudgetVariance:
     Attributes:
         budget: 预算数, the budget amount (年初预算数 or 全年预算数).
         basis: which budget ``budget`` is.
-        variance: 预决算差异率 as published, in percent, signed.
-        execution: 执行率 / 完成预算的 % as published, in percent.
         reason: 主要原因 as published.
         other_basis_budget: 另一口径预算数, the budget on the other basis
             (全年预算数 when ``basis`` is 年初预算, 年初预算数 when it is
@@ -96,8 +96,6 @@ class BudgetVariance:
     basis: BudgetBasis = attrs.field(
         default=BudgetBasis.INITIAL, validator=attrs.validators.instance_of(BudgetBasis)
     )
-    variance: Decimal | None = attrs.field(default=None, converter=optional_percent)
-    execution: Decimal | None = attrs.field(default=None, converter=optional_percent)
     reason: str | None = None
     other_basis_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
 
@@ -133,7 +131,7 @@ def non_negative_figure(
     """Validator of a figure that cannot be negative (三公经费, 机关运行经费).
 
     Its 决算数 (``amount``), 预算数 (``budget.budget``) and 上年决算数
-    (``prior.amount``) must not be negative; the change and the rates may be.
+    (``prior.amount``) must not be negative; the change may be.
     """
     if figure is None:
         return

@@ -2,12 +2,13 @@
 
 Invariants (checked by the checks, not enforced here):
 
-* 本年收入合计 = Σ the eight sources;
+* 本年收入合计 = Σ the eight sources (those published: a blank source is not a 0);
 * 收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
@@ -18,10 +19,19 @@ from govfinal.money import ZERO, sum_amounts, sum_published
 __all__ = ["Income", "IncomeRow", "IncomeSources"]
 
 
+def _published_sum(values: Iterable[Decimal | None]) -> Decimal:
+    """Σ of the published ``values``: a blank one adds nothing, and a sum of none is 0."""
+    return sum_amounts(value for value in values if value is not None)
+
+
 @located
 @attrs.frozen
 class IncomeSources:
     """本年收入 by source, as the 收入支出决算总表 lists it.
+
+    ``None`` marks a source the table leaves blank; a printed 0.00 is 0.00. The
+    sums (财政拨款收入, 本年收入合计) add the published sources: a blank one
+    adds nothing, and a sum of none is 0.
 
     Attributes:
         general_budget: 一般公共预算财政拨款收入.
@@ -36,23 +46,23 @@ class IncomeSources:
 
     """
 
-    general_budget: Decimal = attrs.field(default=ZERO, converter=amount)
-    government_fund: Decimal = attrs.field(default=ZERO, converter=amount)
-    state_capital: Decimal = attrs.field(default=ZERO, converter=amount)
-    superior_subsidy: Decimal = attrs.field(default=ZERO, converter=amount)
-    service: Decimal = attrs.field(default=ZERO, converter=amount)
-    business: Decimal = attrs.field(default=ZERO, converter=amount)
-    subordinate_remittance: Decimal = attrs.field(default=ZERO, converter=amount)
-    other: Decimal = attrs.field(default=ZERO, converter=amount)
+    general_budget: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    government_fund: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    state_capital: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    superior_subsidy: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    service: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    business: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    subordinate_remittance: Decimal | None = attrs.field(default=None, converter=optional_amount)
+    other: Decimal | None = attrs.field(default=None, converter=optional_amount)
     stated_total: Decimal | None = attrs.field(default=None, converter=optional_amount)
 
     @property
     def fiscal(self) -> Decimal:
-        """财政拨款收入: the three fiscal allocations together."""
-        return sum_amounts((self.general_budget, self.government_fund, self.state_capital))
+        """财政拨款收入: the three fiscal allocations together (those published)."""
+        return _published_sum((self.general_budget, self.government_fund, self.state_capital))
 
-    def parts(self) -> dict[str, Decimal]:
-        """The eight sources by field name, in the 总表's order."""
+    def parts(self) -> dict[str, Decimal | None]:
+        """The eight sources by field name, in the 总表's order (``None`` when blank)."""
         return {
             "general_budget": self.general_budget,
             "government_fund": self.government_fund,
@@ -66,8 +76,8 @@ class IncomeSources:
 
     @property
     def parts_total(self) -> Decimal:
-        """Σ of the eight sources."""
-        return sum_amounts(self.parts().values())
+        """Σ of the published sources."""
+        return _published_sum(self.parts().values())
 
     @property
     def total(self) -> Decimal:

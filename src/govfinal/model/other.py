@@ -24,12 +24,10 @@ from govfinal.model._fields import (
     count,
     distinct,
     located,
-    non_negative_amount,
     optional_count,
     optional_non_negative_amount,
-    optional_non_negative_percent,
 )
-from govfinal.money import ZERO, sum_amounts
+from govfinal.money import sum_amounts
 
 __all__ = ["Assets", "Procurement", "VehicleHolding", "VehicleUse"]
 
@@ -39,6 +37,8 @@ __all__ = ["Assets", "Procurement", "VehicleHolding", "VehicleUse"]
 class Procurement:
     """政府采购: government procurement in the year (by contract).
 
+    ``None`` marks a figure the report leaves blank; a published 0 is 0.
+
     Attributes:
         goods: 政府采购货物支出.
         works: 政府采购工程支出.
@@ -46,10 +46,6 @@ class Procurement:
         stated_total: 政府采购支出总额 as published.
         sme_contracts: 授予中小企业合同金额.
         small_micro_contracts: 授予小微企业合同金额, of the SME contracts.
-        stated_sme_share: 授予中小企业合同金额占比, in percent of 政府采购支出总额,
-            as published.
-        stated_small_micro_share: 授予小微企业合同金额占比, in percent of
-            政府采购支出总额, as published.
         sme_reserved_budget: 面向中小企业预留政府采购项目预算金额.
         small_micro_reserved_budget: 面向小微企业预留政府采购项目预算金额.
         sme_awards_reserved: 面向中小企业预留项目中由中小企业中标（成交）的采购金额.
@@ -58,17 +54,15 @@ class Procurement:
 
     """
 
-    goods: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
-    works: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
-    services: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
+    goods: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
+    works: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
+    services: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
     stated_total: Decimal | None = attrs.field(default=None, converter=optional_non_negative_amount)
-    sme_contracts: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
-    small_micro_contracts: Decimal = attrs.field(default=ZERO, converter=non_negative_amount)
-    stated_sme_share: Decimal | None = attrs.field(
-        default=None, converter=optional_non_negative_percent
+    sme_contracts: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
     )
-    stated_small_micro_share: Decimal | None = attrs.field(
-        default=None, converter=optional_non_negative_percent
+    small_micro_contracts: Decimal | None = attrs.field(
+        default=None, converter=optional_non_negative_amount
     )
     sme_reserved_budget: Decimal | None = attrs.field(
         default=None, converter=optional_non_negative_amount
@@ -88,12 +82,14 @@ class Procurement:
 
     @property
     def parts_total(self) -> Decimal:
-        """货物 + 工程 + 服务."""
-        return sum_amounts((self.goods, self.works, self.services))
+        """货物 + 工程 + 服务: Σ of those published (a blank one adds nothing; 0 when none is)."""
+        return sum_amounts(
+            part for part in (self.goods, self.works, self.services) if part is not None
+        )
 
     @property
     def total(self) -> Decimal:
-        """政府采购支出总额: published, else 货物 + 工程 + 服务."""
+        """政府采购支出总额: published, else 货物 + 工程 + 服务 (:attr:`parts_total`)."""
         return self.parts_total if self.stated_total is None else self.stated_total
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from govfinal.model._fields import count, located, optional_count, texts
+from govfinal.model._fields import located, optional_count, texts
 
 __all__ = ["Profile", "Staff"]
 
@@ -14,33 +14,41 @@ __all__ = ["Profile", "Staff"]
 class Staff:
     """机构设置及人员情况: staff counts at year end.
 
+    Each count is blank (``None``) when the report does not publish it; a
+    published 0 is 0.
+
     Invariant (checked, not enforced): ``stated_total`` (实有人数), when
     published, equals 在职 + 离休 + 退休.
 
     Attributes:
-        in_service: 在职人员.
-        retired_cadres: 离休人员.
-        retirees: 退休人员.
+        in_service: 在职人员, if published.
+        retired_cadres: 离休人员, if published.
+        retirees: 退休人员, if published.
         stated_total: 实有人数 as published, if published.
 
     """
 
-    in_service: int = attrs.field(default=0, converter=count)
-    retired_cadres: int = attrs.field(default=0, converter=count)
-    retirees: int = attrs.field(default=0, converter=count)
+    in_service: int | None = attrs.field(default=None, converter=optional_count)
+    retired_cadres: int | None = attrs.field(default=None, converter=optional_count)
+    retirees: int | None = attrs.field(default=None, converter=optional_count)
     stated_total: int | None = attrs.field(default=None, converter=optional_count)
 
     @property
-    def total(self) -> int:
-        """实有人数: the published figure, else 在职 + 离休 + 退休."""
+    def total(self) -> int | None:
+        """实有人数: the published figure, else 在职 + 离休 + 退休 (blank if none is)."""
         if self.stated_total is not None:
             return self.stated_total
         return self.parts_total
 
     @property
-    def parts_total(self) -> int:
-        """在职 + 离休 + 退休."""
-        return self.in_service + self.retired_cadres + self.retirees
+    def parts_total(self) -> int | None:
+        """在职 + 离休 + 退休, of those published; blank when none is."""
+        parts = [
+            part
+            for part in (self.in_service, self.retired_cadres, self.retirees)
+            if part is not None
+        ]
+        return sum(parts) if parts else None
 
 
 @located
@@ -65,6 +73,11 @@ class Profile:
     subordinate_units: tuple[str, ...] = attrs.field(default=(), converter=texts)
     divisions: tuple[str, ...] = attrs.field(default=(), converter=texts)
     stated_division_count: int | None = attrs.field(default=None, converter=optional_count)
+
+    @property
+    def subordinate_count(self) -> int:
+        """下属预算单位数: the subordinate budget units listed."""
+        return len(self.subordinate_units)
 
     @property
     def division_count(self) -> int:

@@ -97,17 +97,20 @@ class FinalAccount:
     def income_shares(self) -> dict[str, Decimal]:
         """Share of each source in 本年收入合计, percent (unrounded), 财政拨款 combined.
 
-        Keys: ``fiscal`` and the five non-fiscal sources' field names.
+        Keys: ``fiscal`` and the five non-fiscal sources' field names; blank sources as 0.
         """
         sources = self.income.sources
         whole = sources.total
-        parts = {"fiscal": sources.fiscal}
+        parts: dict[str, Decimal | None] = {"fiscal": sources.fiscal}
         parts.update(
             (name, value)
             for name, value in sources.parts().items()
             if name not in {"general_budget", "government_fund", "state_capital"}
         )
-        return {name: ratios.share_of(value, whole) for name, value in parts.items()}
+        return {
+            name: ratios.share_of(ZERO if value is None else value, whole)
+            for name, value in parts.items()
+        }
 
     def nature_shares(self) -> dict[str, Decimal]:
         """Share of each nature in 本年支出合计, percent (unrounded); blank natures as 0."""

@@ -39,6 +39,7 @@ from govfinal.model._fields import (
     percent,
 )
 from govfinal.model.comparatives import BudgetBasis
+from govfinal.model.tables import StandardTable
 
 __all__ = [
     "DIRECTION_WORDS",
@@ -54,10 +55,12 @@ __all__ = [
     "Measure",
     "NoneStatement",
     "Place",
+    "Presence",
     "ReasonStatement",
     "Relation",
     "ShareStatement",
     "Statement",
+    "TableStatement",
     "Trend",
     "YearStatement",
     "named_addresses",
@@ -169,6 +172,8 @@ class Place:
             ends at 。 or ；).
         page: 页码, the page of the published document, when read from one.
         line: 行号, the line on that page.
+        template: the id of the catalogue sentence a rendered narrative worded
+            it in (``"fiscal.versus_prior"``, :mod:`govfinal.render.sentences`).
 
     """
 
@@ -176,6 +181,7 @@ class Place:
     sentence: int | None = attrs.field(default=None, converter=optional_count)
     page: int | None = attrs.field(default=None, converter=optional_count)
     line: int | None = attrs.field(default=None, converter=optional_count)
+    template: str | None = None
 
     def __str__(self) -> str:
         parts = []
@@ -263,7 +269,8 @@ class GrowthStatement:
         about: the address of this year's figure.
         value: 所述增长率, the rate as stated, in percent, signed.
         prior: the address of the prior year's figure, when it is a fact;
-            else the rate is judged against the change stated for ``about``.
+            else the rate is judged against the figure's own 上年决算数, or its
+            published 增减额, or the change stated for ``about``.
         place: where the statement is in the report.
         text: the published words, when recorded.
 
@@ -436,6 +443,38 @@ class ReasonStatement:
     place: Place = attrs.field(factory=Place, kw_only=True)
 
 
+class Presence(enum.Enum):
+    """What the text says of a standard table: published with figures, empty, or not published."""
+
+    PUBLISHED = "公开"
+    EMPTY = "空表"
+    ABSENT = "未公开"
+
+
+@located
+@attrs.frozen
+class TableStatement:
+    """The text says whether a standard table is published, or is empty (为空表).
+
+    ``本单位无政府性基金预算财政拨款收入、支出及结转和结余，政府性基金预算财政拨款收入支出决算表为空表``
+    states the 政府性基金 table empty; every amount it prints should then be
+    blank or 0. A table stated published should print some figure.
+
+    Attributes:
+        table: the standard table (部门决算表) the text names.
+        presence: 公开, 空表 or 未公开, as the text says.
+        place: where the statement is in the report.
+        text: the published words, when recorded.
+
+    """
+
+    KIND: ClassVar[str] = "table"
+    table: StandardTable = attrs.field(validator=attrs.validators.instance_of(StandardTable))
+    presence: Presence = attrs.field(validator=attrs.validators.instance_of(Presence))
+    place: Place = attrs.field(factory=Place, kw_only=True)
+    text: str | None = attrs.field(default=None, kw_only=True)
+
+
 Statement = (
     AmountStatement
     | ShareStatement
@@ -448,12 +487,19 @@ Statement = (
     | DateStatement
     | NoneStatement
     | ReasonStatement
+    | TableStatement
 )
 """Any statement; its ``KIND`` is the ``kind`` key of a data file's ``[[statements]]``."""
 
 
 def named_addresses(statement: Statement) -> tuple[str, ...]:
-    """Every address ``statement`` names: ``about``, then ``of``, ``budget``, ``prior``, ``to``."""
+    """Every address ``statement`` names: ``about``, then ``of``, ``budget``, ``prior``, ``to``.
+
+    A table statement names the parts its table's figures lie under
+    (:attr:`StandardTable.addresses <govfinal.model.tables.StandardTable.addresses>`).
+    """
+    if isinstance(statement, TableStatement):
+        return statement.table.addresses
     named = (getattr(statement, name, None) for name in ("about", "of", "budget", "prior", "to"))
     return tuple(value for value in named if isinstance(value, str))
 
@@ -472,6 +518,7 @@ STATEMENT_KINDS: Final[dict[str, type[Statement]]] = {
         DateStatement,
         NoneStatement,
         ReasonStatement,
+        TableStatement,
     )
 }
 """Each statement class by its kind."""

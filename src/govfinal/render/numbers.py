@@ -22,7 +22,13 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
-from govfinal.money import AMOUNT_PRECISION, ONE, PERCENT_PRECISION, precision_of, quantize_half_up
+from govfinal.money import (
+    AMOUNT_PRECISION,
+    PERCENT_PRECISION,
+    percent_precision,
+    precision_of,
+    quantize_half_up,
+)
 
 __all__ = ["amount", "count", "percent", "plain"]
 
@@ -40,9 +46,8 @@ def _precision(value: Decimal, default: Decimal, like: Decimal | None) -> Decima
     written = precision_of(model)
     if -2 < exponent < 0:  # published with fewer decimals than the report's precision
         return written
-    if like is not None and exponent >= 0 and default == PERCENT_PRECISION:
-        # a percentage published as a whole number ("增长 100%"); 1e3 is 1000, whole too
-        return written if exponent == 0 else ONE
+    if like is not None and default == PERCENT_PRECISION:
+        return percent_precision(like)  # "增长 100%", "60.4%": the stated precision
     return default
 
 

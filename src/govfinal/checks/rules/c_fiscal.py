@@ -177,16 +177,20 @@ def fiscal_grand_totals_balance(report: FinalAccount, checker: Checker) -> Itera
     tables=(TABLE, TOTALS_TABLE),
 )
 def fund_income_matches_sources(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """Per fund type with a published 本年收入: it equals the 总表's income from that fund."""
+    """Per fund type with a published 本年收入: it equals the 总表's income from that fund.
+
+    A blank source of the 总表 is an exact 0 here (a published 0.00 fund income agrees).
+    """
     sources = report.income.sources.parts()
+    figures = checker.figures
     for fund_type in FundType:
-        stated = checker.figures.fund_cell(fund_type, "income")
+        stated = figures.fund_cell(fund_type, "income")
         if stated is None:
             continue
         field = fund_type.field
-        yield checker.equal(
-            stated, checker.figures.amount(f"income.sources.{field}", label(field), sources[field])
-        )
+        address, labels = f"income.sources.{field}", label(field)
+        source = figures.optional(address, labels, sources[field])
+        yield checker.equal(stated, figures.blank(address, labels) if source is None else source)
 
 
 def _table_total(

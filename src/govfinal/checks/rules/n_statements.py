@@ -5,8 +5,9 @@ figures it is about; a rule reads them as terms (:meth:`Figures.at`, with
 their rounding intervals) and judges the stated value rounding-exact: a
 restated amount must meet its figure's interval, a stated share, growth rate
 or budget rate must be what some values inside the intervals give, a
-direction word must fit the sign of the difference, and a count, a year or a
-date must be the one the facts give. A finding is about the address the
+direction word must fit the sign of the difference, a count, a year or a
+date must be the one the facts give, and a table stated empty must print no
+amount other than 0. A finding is about the address the
 statement is about, and its message names the statement's place in the text.
 
 A statement that cannot be judged (its figure is blank, or nothing is
@@ -24,7 +25,7 @@ from typing import TypeVar
 import attrs
 
 from govfinal import ratios
-from govfinal.address import addresses, join, parse, resolve
+from govfinal.address import FigureAt, addresses, join, parse, resolve
 from govfinal.checks.checker import Checker
 from govfinal.checks.figures import Labels, Site
 from govfinal.checks.findings import Finding, Severity
@@ -44,13 +45,16 @@ from govfinal.model.statements import (
     GrowthStatement,
     Measure,
     NoneStatement,
+    Presence,
     Relation,
     ShareStatement,
     Statement,
+    TableStatement,
     Trend,
     YearStatement,
     named_addresses,
 )
+from govfinal.model.tables import StandardTable
 from govfinal.money import CONTEXT, HUNDRED
 
 NARRATIVE = "部门决算情况说明"
@@ -139,10 +143,10 @@ def _not_judged(checker: Checker, statement: Statement, why: Labels) -> Finding:
     tables=(NARRATIVE,),
 )
 def statement_names_nothing(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """Every address a statement names is a figure (or, for N909/N911, a part) of the report."""
+    """Every address a statement names is a figure (or, for N910-N912, a part) of the report."""
     for statement in _every(report, checker):
         for address in named_addresses(statement):
-            parts_allowed = isinstance(statement, (NoneStatement, DateStatement))
+            parts_allowed = isinstance(statement, (NoneStatement, DateStatement, TableStatement))
             try:
                 if parts_allowed:
                     resolve(report, address)
@@ -189,7 +193,7 @@ def _nearest(report: FinalAccount, address: str) -> str:
 def statement_not_checkable(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
     """A statement whose figures are blank, or which has nothing to be compared with."""
     for statement in _every(report, checker):
-        if isinstance(statement, (NoneStatement, DateStatement, YearStatement)):
+        if isinstance(statement, (NoneStatement, DateStatement, YearStatement, TableStatement)):
             continue
         blank = [address for address in named_addresses(statement) if _blank(checker, address)]
         if blank:
@@ -318,6 +322,42 @@ def _prior(checker: Checker, statement: ChangeStatement | GrowthStatement) -> Te
     return figures.prior_from_change(site)
 
 
+def _prior_amount(checker: Checker, statement: GrowthStatement) -> Term | None:
+    """The prior-year figure as published: at the statement's ``prior``, else the site's amount."""
+    if statement.prior is not None:
+        return _figure(checker, statement.prior)
+    site = _site_of(checker, statement.about)
+    if site is None or site.prior is None or site.prior.amount is None:
+        return None
+    return checker.figures.prior_amount(site, site.prior.amount)
+
+
+def _change_and_prior(
+    report: FinalAccount, checker: Checker, statement: GrowthStatement, current: Term
+) -> tuple[Term, Term] | None:
+    """The change of ``statement``'s figure and the prior year's (current − change), if known.
+
+    The change is the figure's published 增减额 (a fact), else the one the text
+    states for it (:class:`ChangeStatement`).
+    """
+    site = None if statement.prior is not None else _site_of(checker, statement.about)
+    if site is not None and site.prior is not None and site.prior.change is not None:
+        before = checker.figures.prior_from_change(site)
+        if before is not None:
+            return checker.figures.change(site, site.prior.change), before
+    change_statement = _change_of(report, statement.about)
+    if change_statement is None:
+        return None
+    change = _stated(checker, change_statement, ("增减额", "change"), change_statement.value)
+    before = checker.figures.difference(
+        current,
+        change,
+        statement.about,
+        (f"{current.label_zh}上年数", f"prior-year {current.label_en}"),
+    )
+    return change, before
+
+
 def _site_of(checker: Checker, address: str) -> Site | None:
     """The comparative site whose figure is at ``address`` (by its address or its owner's)."""
     for site in checker.figures.sites():
@@ -361,7 +401,14 @@ def statement_change(report: FinalAccount, checker: Checker) -> Iterator[Finding
     tables=(NARRATIVE,),
 )
 def statement_growth(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """A growth rate is what the prior-year figure, or the stated change, gives."""
+    """A growth rate is what the prior-year figure, or the change, gives.
+
+    The prior-year figure is the statement's ``prior``, else the figure's own
+    published 上年决算数. Without one, the change is the figure's published
+    增减额, else the change the text states for it; the rate is then judged
+    from this year's figure and the change (prior = current − change), whose
+    intervals are independent.
+    """
     for statement in _each(report, checker, GrowthStatement):
         current = _figure(checker, statement.about)
         if current is None:
@@ -371,7 +418,7 @@ def statement_growth(report: FinalAccount, checker: Checker) -> Iterator[Finding
             f"{where[0]}所述{current.label_zh}增长率",
             f"growth of {current.label_en} stated in {where[1]}",
         )
-        prior = _prior(checker, statement)
+        prior = _prior_amount(checker, statement)
         if prior is not None:
             yield checker.rate(
                 statement.about,
@@ -383,16 +430,10 @@ def statement_growth(report: FinalAccount, checker: Checker) -> Iterator[Finding
                 base=prior,
             )
             continue
-        change_statement = _change_of(report, statement.about)
-        if change_statement is None:
+        found = _change_and_prior(report, checker, statement, current)
+        if found is None:
             continue
-        change = _stated(checker, change_statement, ("增减额", "change"), change_statement.value)
-        before = checker.figures.difference(
-            current,
-            change,
-            statement.about,
-            (f"{current.label_zh}上年数", f"prior-year {current.label_en}"),
-        )
+        change, before = found
         yield checker.rate(
             statement.about,
             labels,
@@ -438,7 +479,11 @@ def _other_basis(basis: BudgetBasis) -> BudgetBasis:
     tables=(NARRATIVE,),
 )
 def statement_budget_rate(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """A rate stated on a basis is the rate on that basis; a wrong basis is named."""
+    """A rate stated on a basis is the rate on that basis; a wrong basis is named.
+
+    A 执行率 or 差异率 wrong on its own basis but right on the budget of the
+    other basis (``BudgetVariance.other_basis_budget``) says so: 口径有误.
+    """
     for statement in _each(report, checker, BudgetStatement):
         final, budget = _figure(checker, statement.about), _figure(checker, statement.budget)
         if final is None or budget is None:
@@ -481,19 +526,20 @@ def statement_budget_rate(report: FinalAccount, checker: Checker) -> Iterator[Fi
                 (f"{_other_basis(said).value}数", _BASIS_EN[_other_basis(said)]),
                 other,
             )
-            if (
-                checker.rate(
-                    statement.about,
-                    labels,
-                    statement.value,
-                    function,
-                    [alternative, final],
-                    numerator=final,
-                    base=alternative,
-                )
-                is None
-                and statement.measure is Measure.EXECUTION
-            ):
+            fits_other = checker.rate(
+                statement.about,
+                labels,
+                statement.value,
+                function,
+                [alternative, final],
+                numerator=(
+                    final
+                    if statement.measure is Measure.EXECUTION
+                    else checker.figures.difference(final, alternative, statement.about, labels)
+                ),
+                base=alternative,
+            )
+            if fits_other is None:
                 found = checker.finding(
                     statement.about,
                     f"{found.message_zh}；所述比率按{_other_basis(said).value}"
@@ -739,3 +785,89 @@ def _is_amount_or_count(address: str) -> bool:
     steps = {step.name for step in parse(address)}
     last = address.rsplit(".", 1)[-1]
     return not steps & {"prior", "budget"} and not last.endswith("_share")
+
+
+# -- N912: a table stated published, or empty ---------------------------------------------
+
+
+@rule(
+    "N912",
+    "statement-table",
+    title_zh="情况说明所述空表（公开表）与报表不符",
+    title_en="A table stated empty holds figures, or one stated published holds none",
+    formula="称为空表的表，各金额均为 0 或空；称公开的表，至少有一项金额不为空",
+    tables=(NARRATIVE,),
+)
+def statement_table(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A table stated empty prints no amount other than 0; one stated published prints one.
+
+    A table stated empty that holds a figure other than 0 is an error; a table
+    stated published whose every amount is blank is a warning (a printed 0.00
+    is a figure, a blank cell is not). A table stated not published (未公开)
+    is not judged.
+    """
+    for statement in _each(report, checker, TableStatement):
+        if statement.presence is Presence.ABSENT:
+            continue
+        table = statement.table
+        printed = table_figures(report, table)
+        where = _where(statement)
+        title = table.value
+        if statement.presence is Presence.EMPTY:
+            held = [(f, f.value) for f in printed if isinstance(f.value, Decimal) and f.value != 0]
+            if not held:
+                yield None
+                continue
+            first, value = held[0]
+            more = f" 等 {len(held)} 项" if len(held) > 1 else ""
+            more_en = f" and {len(held) - 1} more" if len(held) > 1 else ""
+            yield checker.finding(
+                first.address,
+                f"{where[0]}称{title}为空表，但报表列示 {first.address}"
+                f"（{first.label_zh}）{shown(value)}{more}",
+                f"{where[1]} says the table {title} ({table.key}) is empty, but the report"
+                f" holds {first.address} ({first.label_en}) {shown(value)}{more_en}",
+                actual=value,
+                related=[f.address for f, _ in held[1:]],
+            )
+        elif any(f.value is not None for f in printed):
+            yield None
+        else:
+            yield checker.finding(
+                table.roots[0],
+                f"{where[0]}称公开{title}，但该表各项金额均为空",
+                f"{where[1]} says the table {title} ({table.key}) is published, but every"
+                " amount of it is blank",
+                severity=Severity.WARNING,
+            )
+
+
+def table_figures(report: FinalAccount, table: StandardTable) -> list[FigureAt]:
+    """The amounts ``table`` prints, in the data file's order; a blank one has value ``None``.
+
+    They are the figures under each of its roots and in its row of each
+    function line (:class:`~govfinal.model.tables.StandardTable`), found as
+    :func:`~govfinal.address.addresses` lists them, less what the table does
+    not print: the fields outside its columns, counts (the narrative's),
+    comparisons with the prior year, and comparisons with a budget, except the
+    预算数 of the “三公” table.
+    """
+    found = [f for root in table.roots for f in addresses(report, under=root)]
+    if table.rows:
+        for figure in addresses(report, under="functions"):
+            steps = parse(figure.address)
+            if len(steps) > 1 and steps[0].key is not None and steps[1].name in table.rows:
+                found.append(figure)
+    return [f for f in found if _printed_in(table, f)]
+
+
+def _printed_in(table: StandardTable, figure: FigureAt) -> bool:
+    """Whether ``figure``, one of the figures under ``table``'s parts, is a cell of it."""
+    if isinstance(figure.value, int):  # a count (bool is not a figure)
+        return False
+    names = [step.name for step in parse(figure.address)]
+    if "prior" in names or (table.columns and names[-1] not in table.columns):
+        return False
+    if "budget" in names[:-1]:  # a comparison with a budget: only its 预算数, where printed
+        return table.prints_budgets and names[-2:] == ["budget", "budget"]
+    return True

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from govfinal import ratios
 from govfinal.address import join, keyed
 from govfinal.checks.checker import Checker
 from govfinal.checks.findings import Finding, Severity
@@ -146,14 +145,16 @@ def procurement_sum(report: FinalAccount, checker: Checker) -> Iterator[Finding 
     )
 
 
-def _sme(report: FinalAccount, checker: Checker) -> Term:
+def _sme(report: FinalAccount, checker: Checker) -> Term | None:
+    """授予中小企业合同金额; ``None`` when blank (then it is not judged)."""
     value = report.procurement.sme_contracts
-    return checker.figures.amount("procurement.sme_contracts", label("sme_contracts"), value)
+    return checker.figures.optional("procurement.sme_contracts", label("sme_contracts"), value)
 
 
-def _small_micro(report: FinalAccount, checker: Checker) -> Term:
+def _small_micro(report: FinalAccount, checker: Checker) -> Term | None:
+    """授予小微企业合同金额; ``None`` when blank."""
     value = report.procurement.small_micro_contracts
-    return checker.figures.amount(
+    return checker.figures.optional(
         "procurement.small_micro_contracts", label("small_micro_contracts"), value
     )
 
@@ -169,8 +170,10 @@ def _small_micro(report: FinalAccount, checker: Checker) -> Term:
 def procurement_sme_within_total(
     report: FinalAccount, checker: Checker
 ) -> Iterator[Finding | None]:
-    """授予中小企业合同金额 ≤ 政府采购支出总额."""
-    yield checker.at_most(_sme(report, checker), checker.figures.procurement_total())
+    """授予中小企业合同金额 ≤ 政府采购支出总额, when the SME amount is published."""
+    sme = _sme(report, checker)
+    if sme is not None:
+        yield checker.at_most(sme, checker.figures.procurement_total())
 
 
 @rule(
@@ -184,45 +187,10 @@ def procurement_sme_within_total(
 def procurement_small_micro_within_sme(
     report: FinalAccount, checker: Checker
 ) -> Iterator[Finding | None]:
-    """授予小微企业合同金额 ≤ 授予中小企业合同金额."""
-    yield checker.at_most(_small_micro(report, checker), _sme(report, checker))
-
-
-@rule(
-    "O607",
-    "procurement-stated-shares",
-    title_zh="中小企业合同占比",
-    title_en="Stated shares of SME contracts",
-    formula="占比 = 合同金额 ÷ 政府采购支出总额 × 100%",
-    tables=(PROCUREMENT,),
-)
-def procurement_stated_shares(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """The stated 占政府采购支出总额的 % of SME and of small and micro contracts."""
-    procurement = report.procurement
-    whole = checker.figures.procurement_total()
-    shares = (
-        ("stated_sme_share", procurement.stated_sme_share, _sme(report, checker)),
-        (
-            "stated_small_micro_share",
-            procurement.stated_small_micro_share,
-            _small_micro(report, checker),
-        ),
-    )
-    for field, stated, part in shares:
-        if stated is None:
-            continue
-        yield checker.rate(
-            f"procurement.{field}",
-            (
-                f"{part.label_zh}占政府采购支出总额的比例",
-                f"share of {part.label_en} in the procurement total",
-            ),
-            stated,
-            ratios.share_of,
-            [part, whole],
-            numerator=part,
-            base=whole,
-        )
+    """授予小微企业合同金额 ≤ 授予中小企业合同金额, when both are published."""
+    small_micro, sme = _small_micro(report, checker), _sme(report, checker)
+    if small_micro is not None and sme is not None:
+        yield checker.at_most(small_micro, sme)
 
 
 # -- counts: 国有资产 and 人员 ---------------------------------------------------
@@ -298,15 +266,18 @@ def assets_vehicles_by_use(report: FinalAccount, checker: Checker) -> Iterator[F
     tables=(PROFILE,),
 )
 def staff_total(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """实有人数 = 在职 + 离休 + 退休 (exact)."""
+    """实有人数 = 在职 + 离休 + 退休 (exact), over the parts published; none published, no check."""
     staff = report.profile.staff
     if staff.stated_total is None:
         return
-    parts = [
+    published = [
         ("profile.staff.in_service", "在职人员", "in service", staff.in_service),
         ("profile.staff.retired_cadres", "离休人员", "retired cadres", staff.retired_cadres),
         ("profile.staff.retirees", "退休人员", "retirees", staff.retirees),
     ]
+    parts = [(path, zh, en, value) for path, zh, en, value in published if value is not None]
+    if not parts:
+        return
     yield _count_mismatch(
         checker,
         "profile.staff.stated_total",

@@ -4,10 +4,10 @@ A *comparative site* is one figure the report compares with last year
 (:class:`~govfinal.model.comparatives.PriorYear`) or with its budget
 (:class:`~govfinal.model.comparatives.BudgetVariance`). :func:`comparative_sites`
 lists them all in the report's order; the rules check what each publishes:
-the stated rates against the rates recomputed from the published amounts
-(rounding-exact, via :meth:`Checker.ratio`), the stated change against the
-amounts, the changes of the 项 against their fund's change, and the reasons
-a large change or variance needs.
+the stated change against the amounts, the changes of the 项 against their
+fund's change, and the reasons a large change or variance needs (judged on
+the rates the amounts give). The rates the text states (增长率, 差异率,
+执行率) are statements, checked by N906 and N907 (formerly R701, R703, R704).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from govfinal import ratios
 from govfinal.checks.checker import Checker
 from govfinal.checks.figures import Site
 from govfinal.checks.findings import Finding, Severity
@@ -33,12 +32,6 @@ FUNCTION_TABLE = "一般公共预算财政拨款支出决算表"
 # -- terms of a site's comparatives -------------------------------------------------
 
 
-def _budget_term(checker: Checker, site: Site, budget: Decimal) -> Term:
-    return checker.figures.amount(
-        f"{site.budget_path}.budget", (f"{site.label_zh}预算数", f"{site.label_en}, budget"), budget
-    )
-
-
 def _published_paths(*figures: tuple[str, Decimal | None]) -> list[str]:
     return [path for path, value in figures if value is not None]
 
@@ -48,61 +41,6 @@ def _has_reason(reason: str | None) -> bool:
 
 
 # -- rules -------------------------------------------------------------------------
-
-
-@rule(
-    "R701",
-    "stated-growth",
-    title_zh="增长率",
-    title_en="Stated growth rate",
-    formula="增长率 = (本年数 − 上年数) ÷ |上年数| × 100%；上年数为 0 时按 100%",
-    tables=(*PRIOR_TABLES, FUNCTION_TABLE),
-)
-def stated_growth(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """A stated 增长率 agrees with the growth from the published amounts.
-
-    The prior amount is the published 上年决算数 if any, else 本年数 − 增减额.
-    """
-    for site in checker.figures.sites():
-        yield _growth_finding(checker, site)
-
-
-def _growth_finding(checker: Checker, site: Site) -> Finding | None:
-    prior, current = site.prior, site.current
-    if prior is None or prior.growth is None or current is None:
-        return None
-    path = f"{site.prior_path}.growth"
-    labels = (f"{site.label_zh}增长率", f"growth of {site.label_en}")
-    figures = checker.figures
-    if prior.amount is not None:
-        before = figures.prior_amount(site, prior.amount)
-        change = figures.change_from_amounts(site)
-        if change is None:
-            return None
-        return checker.rate(
-            path,
-            labels,
-            prior.growth,
-            ratios.growth_of,
-            [before, current],
-            numerator=change,
-            base=before,
-        )
-    if prior.change is None:
-        return None
-    change = figures.change(site, prior.change)
-    derived_before = figures.prior_from_change(site)
-    if derived_before is None:
-        return None
-    return checker.rate(
-        path,
-        labels,
-        prior.growth,
-        ratios.growth_from_change_of,
-        [current, change],
-        numerator=change,
-        base=derived_before,
-    )
 
 
 @rule(
@@ -122,61 +60,6 @@ def stated_change(report: FinalAccount, checker: Checker) -> Iterator[Finding | 
         derived = checker.figures.change_from_amounts(site)
         assert derived is not None
         yield checker.equal(checker.figures.change(site, prior.change), derived)
-
-
-@rule(
-    "R703",
-    "stated-variance",
-    title_zh="预决算差异率",
-    title_en="Stated budget variance",
-    formula="预决算差异率 = (决算数 − 预算数) ÷ 预算数 × 100%",
-    tables=BUDGET_TABLES,
-)
-def stated_variance(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """A stated 预决算差异率 agrees with the variance from the budget and the final amount."""
-    for site in checker.figures.sites():
-        budget, current = site.budget, site.current
-        if budget is None or budget.variance is None or budget.budget is None or current is None:
-            continue
-        base = _budget_term(checker, site, budget.budget)
-        path = f"{site.budget_path}.variance"
-        yield checker.rate(
-            path,
-            (f"{site.label_zh}预决算差异率", f"budget variance of {site.label_en}"),
-            budget.variance,
-            ratios.budget_variance_of,
-            [base, current],
-            numerator=checker.figures.difference(
-                current, base, path, (site.label_zh, site.label_en)
-            ),
-            base=base,
-        )
-
-
-@rule(
-    "R704",
-    "stated-execution",
-    title_zh="预算执行率",
-    title_en="Stated execution rate",
-    formula="执行率 = 决算数 ÷ 预算数 × 100%",
-    tables=BUDGET_TABLES,
-)
-def stated_execution(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
-    """A stated 执行率 (完成预算的 %) agrees with final ÷ budget."""
-    for site in checker.figures.sites():
-        budget, current = site.budget, site.current
-        if budget is None or budget.execution is None or budget.budget is None or current is None:
-            continue
-        base = _budget_term(checker, site, budget.budget)
-        yield checker.rate(
-            f"{site.budget_path}.execution",
-            (f"{site.label_zh}执行率", f"execution rate of {site.label_en}"),
-            budget.execution,
-            ratios.execution_rate_of,
-            [base, current],
-            numerator=current,
-            base=base,
-        )
 
 
 @rule(
@@ -229,12 +112,10 @@ def _item_changes(report: FinalAccount, checker: Checker, fund_type: FundType) -
     return changes
 
 
-def _rate(
-    site: Site, stated: Decimal | None, recompute: Callable[[Decimal], Decimal | None]
-) -> Decimal | None:
-    """A site's rate as stated, else recomputed from its current figure and rounded to 0.01."""
-    if stated is not None or site.current is None:
-        return stated
+def _rate(site: Site, recompute: Callable[[Decimal], Decimal | None]) -> Decimal | None:
+    """A site's rate recomputed from its current figure, rounded to 0.01; ``None`` if unknown."""
+    if site.current is None:
+        return None
     recomputed = recompute(site.current.value)
     return None if recomputed is None else quantize_half_up(recomputed, PERCENT_PRECISION)
 
@@ -255,7 +136,7 @@ def change_without_reason(report: FinalAccount, checker: Checker) -> Iterator[Fi
         prior = site.prior
         if prior is None or _has_reason(prior.reason):
             continue
-        growth = _rate(site, prior.growth, prior.growth_from)
+        growth = _rate(site, prior.growth_from)
         if growth is None or abs(growth) < threshold:
             continue
         rate, least = shown(growth), shown(threshold)
@@ -265,7 +146,6 @@ def change_without_reason(report: FinalAccount, checker: Checker) -> Iterator[Fi
             f"{site.label_en} changed by {rate}% over the prior year"
             f" (at least {least}%) without a stated reason",
             actual=growth,
-            related=_published_paths((f"{site.prior_path}.growth", prior.growth)),
         )
 
 
@@ -285,7 +165,7 @@ def variance_without_reason(report: FinalAccount, checker: Checker) -> Iterator[
         budget = site.budget
         if budget is None or _has_reason(budget.reason):
             continue
-        variance = _rate(site, budget.variance, budget.variance_from)
+        variance = _rate(site, budget.variance_from)
         if variance is None or abs(variance) < threshold:
             continue
         rate, least = shown(variance), shown(threshold)
@@ -295,8 +175,5 @@ def variance_without_reason(report: FinalAccount, checker: Checker) -> Iterator[
             f"{site.label_en} differs from its budget by {rate}%"
             f" (at least {least}% either way) without a stated reason",
             actual=variance,
-            related=_published_paths(
-                (f"{site.budget_path}.variance", budget.variance),
-                (f"{site.budget_path}.budget", budget.budget),
-            ),
+            related=_published_paths((f"{site.budget_path}.budget", budget.budget)),
         )
