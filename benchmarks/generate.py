@@ -45,6 +45,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
+from govfinal.io import FORMAT_VERSION
+from govfinal.io.migrate import migrate
+
 __all__ = ["SIZES", "Size", "generate", "main", "to_json", "to_toml"]
 
 Doc = dict[str, Any]
@@ -487,7 +490,10 @@ def generate(seed: int = 0, size: str | Size = "seed") -> Doc:
     }
     document["performance"] = _performance(rng, shape, unit_name, spent, basic, project)
     document["grand_total_prior"] = _prior(income_total + opening, grand_prior)
-    return document
+    # The stated rates are drawn beside their figures, as format 1 wrote them;
+    # the current format holds them as statements.
+    current, _ = migrate(document)
+    return {"format_version": FORMAT_VERSION, **current}
 
 
 def _prior(current: int, prior: int) -> Doc:

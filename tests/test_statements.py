@@ -40,6 +40,8 @@ from govfinal import (
     YearStatement,
     derive_statements,
 )
+from govfinal.checks.figures import Site
+from govfinal.derive import section_of
 from govfinal.errors import AddressError, GovFinalError
 from govfinal.io import FORMAT_VERSION
 from govfinal.model.statements import named_addresses
@@ -369,3 +371,24 @@ def _wide_operands(
         )
         values.append(values[0] - change)
     return all(isinstance(v, Decimal) and abs(v) >= 100 for v in values)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "section"),
+    [
+        ("income", "一"),
+        ("fiscal", "四"),
+        ("fiscal.general_budget", "五（一）"),
+        ("fiscal.government_fund", "八"),
+        ("fiscal.state_capital", "九"),
+        ("functions[2080505].general_budget", "五（三）"),
+        ("functions[2120801].government_fund", "八"),
+        ("functions[2230105].state_capital", "九"),
+        ("three_public.total", "七"),
+    ],
+)
+def test_a_derived_comparison_is_placed_in_its_fund_s_section(prefix: str, section: str) -> None:
+    # The template's 情况说明 numbering: 四 fiscal totals, 五 一般公共预算,
+    # 七 “三公”, 八 政府性基金, 九 国有资本经营.
+    site = Site(prefix=prefix, label_zh="", label_en="", current=None, prior=None, budget=None)
+    assert section_of(site) == section

@@ -256,16 +256,25 @@ def _comparison_word(final: Decimal, budget: Decimal) -> str:
 
 
 def section_of(site: Site) -> str:
-    """The standard narrative's section of a comparative site."""
+    """The standard narrative's section (情况说明的部分) of a comparative site.
+
+    Both template families number the sections alike: 四 the fiscal totals,
+    五 the 一般公共预算 expenditure, 七 the “三公” lines, 八 the 政府性基金 and
+    九 the 国有资本经营 funds.
+    """
     prefix = site.prefix
     if prefix == "income":
         return "一"
     if prefix == "fiscal":
         return "四"
+    if prefix.endswith(FundType.GOVERNMENT_FUND.field):
+        return "八"
+    if prefix.endswith(FundType.STATE_CAPITAL.field):
+        return "九"
     if prefix.startswith("fiscal."):
         return "五（一）"
     if prefix.startswith("functions"):
-        return "五（三）" if prefix.endswith(FundType.GENERAL_BUDGET.field) else "八"
+        return "五（三）"
     if prefix.startswith("three_public"):
         return "七"
     return "十一"
