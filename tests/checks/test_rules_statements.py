@@ -80,7 +80,7 @@ RECEPTION = "three_public.reception.amount"  # 0.50
 INCOME = "income.sources.total"  # 163.00
 GENERAL = "income.sources.general_budget"  # 150.00
 
-N_CODES = [f"N9{n:02d}" for n in range(1, 13)]
+N_CODES = [f"N9{n:02d}" for n in range(1, 14)]
 
 INITIAL, FULL_YEAR = BudgetBasis.INITIAL, BudgetBasis.FULL_YEAR
 EXECUTION, VARIANCE = Measure.EXECUTION, Measure.VARIANCE
@@ -286,6 +286,26 @@ CASES: list[Case] = [
         stating(TableStatement(StandardTable.STATE_CAPITAL, PUBLISHED)),
         "fiscal.state_capital",
     ),
+    # -- N913: the text says 持平, its reason speaks only of a fall (减少), whatever the facts.
+    Case(
+        "N913",
+        "level-reason-down",
+        stating(
+            DirectionStatement(OC, PRIOR_YEAR, "持平", to=OC_PRIOR),
+            ReasonStatement(OC, PRIOR_YEAR, "人员减少"),
+        ),
+        OC,
+    ),
+    # A stated change of +2.00 explained by a 压减.
+    Case(
+        "N913",
+        "change-up-reason-down",
+        stating(
+            ChangeStatement(OC, "2.00", prior=OC_PRIOR),
+            ReasonStatement(OC, PRIOR_YEAR, "压减公用经费"),
+        ),
+        OC,
+    ),
 ]
 
 CODES = sorted({case.code for case in CASES})
@@ -309,7 +329,10 @@ def test_rule_holds_without_statements(code: str) -> None:
 
 @pytest.mark.parametrize(
     ("code", "severity"),
-    [(code, Severity.INFO if code == "N902" else Severity.ERROR) for code in N_CODES],
+    [
+        (code, {"N902": Severity.INFO, "N913": Severity.WARNING}.get(code, Severity.ERROR))
+        for code in N_CODES
+    ],
 )
 def test_severities(code: str, severity: Severity) -> None:
     registered = RULES[code]
@@ -445,6 +468,23 @@ HOLDS: list[tuple[str, tuple[Statement, ...]]] = [
         ),
     ),
     ("reason", (ReasonStatement(ITEM, PRIOR_YEAR, "人员减少"),)),
+    # 22.00 against 20.00: up, and the reason tells a rise.
+    (
+        "reason-fits-direction",
+        (
+            ChangeStatement(OC, "2.00", prior=OC_PRIOR),
+            DirectionStatement(OC, PRIOR_YEAR, "增加", to=OC_PRIOR),
+            ReasonStatement(OC, PRIOR_YEAR, "会议增多"),
+        ),
+    ),
+    # Words of both directions: the reason is not read.
+    (
+        "reason-of-both-directions",
+        (
+            ChangeStatement(OC, "2.00", prior=OC_PRIOR),
+            ReasonStatement(OC, PRIOR_YEAR, "人员减少，但项目增加"),
+        ),
+    ),
 ]
 
 

@@ -46,6 +46,7 @@ from govfinal.model.statements import (
     Measure,
     NoneStatement,
     Presence,
+    ReasonStatement,
     Relation,
     ShareStatement,
     Statement,
@@ -871,3 +872,76 @@ def _printed_in(table: StandardTable, figure: FigureAt) -> bool:
     if "budget" in names[:-1]:  # a comparison with a budget: only its 预算数, where printed
         return table.prints_budgets and names[-2:] == ["budget", "budget"]
     return True
+
+
+# -- N913: a reason that speaks of the other direction -------------------------------
+
+#: Words of a reason that tell a rise, and words that tell a fall. Only these
+#: plain words count: a reason's other wording is not read.
+REASON_UP_WORDS = ("增加", "增长", "上升", "提高", "增多")
+REASON_DOWN_WORDS = ("减少", "下降", "降低", "调减", "压减", "缩减", "减支")
+
+
+def reason_trend(text: str) -> Trend | None:
+    """The direction a reason's words tell: up or down when only one kind is used, else ``None``."""
+    up = any(word in text for word in REASON_UP_WORDS)
+    down = any(word in text for word in REASON_DOWN_WORDS)
+    if up == down:
+        return None
+    return Trend.UP if up else Trend.DOWN
+
+
+def _stated_trend(statement: Statement) -> tuple[tuple[str, Against], Trend, str] | None:
+    """What a direction word or a stated change says: its figure and basis, direction and word."""
+    if isinstance(statement, DirectionStatement):
+        return (statement.about, statement.against), statement.trend, statement.word
+    if isinstance(statement, ChangeStatement):
+        key = (statement.about, Against.PRIOR_YEAR)
+        if statement.value.is_zero():
+            return key, Trend.LEVEL, "持平"
+        return (key, Trend.UP, "增加") if statement.value > 0 else (key, Trend.DOWN, "减少")
+    return None
+
+
+@rule(
+    "N913",
+    "statement-reason-direction",
+    title_zh="情况说明所述原因与增减方向相反",
+    title_en="A stated reason speaks of the other direction",
+    formula="所述原因的增减用语与所述增减方向一致",
+    tables=(NARRATIVE,),
+    severity=Severity.WARNING,
+)
+def statement_reason_direction(report: FinalAccount, checker: Checker) -> Iterator[Finding | None]:
+    """A reason (主要原因) tells the direction its change or direction word says.
+
+    A reason whose direction words (:data:`REASON_UP_WORDS`,
+    :data:`REASON_DOWN_WORDS`) are all of one kind, given for a figure the
+    text says is level or moved the other way, is a warning: the text
+    disagrees with itself, whatever the facts are. A reason with words of
+    both kinds, or of neither, is not judged.
+    """
+    said: dict[tuple[str, Against], list[tuple[Trend, str, Statement]]] = {}
+    for statement in report.statements:
+        stated = _stated_trend(statement)
+        if stated is not None:
+            key, trend, word = stated
+            said.setdefault(key, []).append((trend, word, statement))
+    for reason in _each(report, checker, ReasonStatement):
+        told = reason_trend(reason.text)
+        if told is None:
+            continue
+        for trend, word, statement in said.get((reason.about, reason.against), ()):
+            if trend is told or trend is Trend.ABOUT_LEVEL:
+                yield None
+                continue
+            where, stated_where = _where(reason), _where(statement)
+            told_zh, told_en = ("增加", "a rise") if told is Trend.UP else ("减少", "a fall")
+            yield checker.finding(
+                reason.about,
+                f"{stated_where[0]}称{word}（与{reason.against.value}相比），"
+                f"而{where[0]}所述原因说的是{told_zh}：“{reason.text}”",
+                f"{stated_where[1]} says {word} ({_TREND_WORDS[trend][1]}) against the"
+                f" {_AGAINST_EN[reason.against]}, but the reason in {where[1]} speaks of"
+                f" {told_en}: “{reason.text}”",
+            )
