@@ -248,6 +248,7 @@ def test_a_broken_total_fails_with_t101(tmp_path: Path, capsys: pytest.CaptureFi
         {
             "file": str(path),
             "line": line,
+            "place": None,
             "code": "T101",
             "severity": "error",
             "address": "income.stated_grand_total",
@@ -425,7 +426,7 @@ UNREADABLE: list[tuple[str, str, bytes | None, tuple[str, ...]]] = [
     ),
     ("deep nesting", "deep.json", b"[" * 10_000 + b"]" * 10_000, ("(document)", "nested")),
     ("oversized", "big.json", b"", ("(document)", "larger than")),
-    ("wrong suffix", "seed.txt", SEED_TOML.encode(), ("(document)", "unknown file type")),
+    ("wrong suffix", "seed.csv", SEED_TOML.encode(), ("(document)", "unknown file type")),
 ]
 
 

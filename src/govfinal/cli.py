@@ -68,8 +68,11 @@ from govfinal.compare import (
     figures_between,
 )
 from govfinal.errors import AmountError, GovFinalError
+from govfinal.ingest import FAMILIES as INGEST_FAMILIES
+from govfinal.ingest import IngestError, ingest, is_published
 from govfinal.io import FORMAT_VERSION, MAX_BYTES, LoadError, dumps, format_of, load
 from govfinal.io.locate import Locator
+from govfinal.model.report import FinalAccount
 from govfinal.money import to_decimal
 from govfinal.render import DEFAULT_FAMILY, render
 from govfinal.render.sentences import FAMILIES
@@ -122,6 +125,9 @@ class FileResult:
             address, ``Finding.path``) is written, or its nearest written
             ancestor; an address of no known line is not in it
             (:mod:`govfinal.io.locate`).
+        places: for a published report read by :mod:`govfinal.ingest`, where
+            each finding's figure or statement was read (``report.pdf p.10
+            支出决算表 2080505 基本支出``), by the same keys as ``lines``.
 
     """
 
@@ -129,6 +135,7 @@ class FileResult:
     error: str | None = None
     findings: Findings = attrs.field(factory=Findings)
     lines: Mapping[str, int] = attrs.field(factory=dict, hash=False)
+    places: Mapping[str, str] = attrs.field(factory=dict, hash=False)
 
     @property
     def readable(self) -> bool:
@@ -142,6 +149,14 @@ class FileResult:
             if found is not None:
                 return found
         return self.lines.get(finding.path)
+
+    def place(self, finding: Finding) -> str | None:
+        """Where ``finding``'s statement, else its figure, was read in a published report."""
+        if finding.statement is not None:
+            found = self.places.get(_statement_key(finding.statement))
+            if found is not None:
+                return found
+        return self.places.get(finding.path)
 
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
@@ -181,6 +196,8 @@ def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
 
     """
     options = CheckOptions() if options is None else options
+    if is_published(path):
+        return _check_published(path, options)
     loaded = _file_state(path)
     try:
         report = load(path)
@@ -194,6 +211,29 @@ def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
     except Exception as exc:  # a bug, not the file's fault
         return FileResult(file=path, error=_internal_error(path, exc))
     return FileResult(file=path, findings=findings, lines=lines)
+
+
+def _check_published(path: str, options: CheckOptions) -> FileResult:
+    """Read a published report (``.pdf``, ``.txt``) and check it; findings name their sources."""
+    try:
+        read = ingest(path)
+    except IngestError as exc:
+        return FileResult(file=path, error=terminal_safe(str(exc)))
+    except Exception as exc:  # a bug, not the file's fault
+        return FileResult(file=path, error=_internal_error(path, exc))
+    try:
+        findings = check(read.report, options=options)
+    except Exception as exc:  # a bug, not the file's fault
+        return FileResult(file=path, error=_internal_error(path, exc))
+    places = {address: str(source) for address, source in read.sources.items()}
+    for index, source in enumerate(read.statement_sources):
+        places[_statement_key(index)] = str(source)
+    return FileResult(file=path, findings=findings, places=places)
+
+
+def _report_of(path: str) -> FinalAccount:
+    """The report of a data file, or of a published report (:func:`~govfinal.ingest.ingest`)."""
+    return ingest(path).report if is_published(path) else load(path)
 
 
 def _file_state(path: str) -> tuple[int, int, int, int] | None:
@@ -415,8 +455,10 @@ def _text_lines(result: FileResult, lang: str, colour: bool) -> list[str]:
         return [f"{_paint(name, '1', colour)}: {_paint(state, '31', colour)}"]
     lines = [f"{_paint(name, '1', colour)}: {_summary(result, lang)}"]
     for finding in result.findings:
-        line = result.line(finding)
+        line, place = result.line(finding), result.place(finding)
         where = name if line is None else f"{name}:{line}"
+        if place is not None:
+            where = terminal_safe(place)
         sgr = _COLOURS.get(finding.severity.value)
         head = _paint(terminal_safe(f"{finding.code} {finding.severity.value}"), sgr, colour)
         parts = (head, terminal_safe(finding.path), terminal_safe(finding.message(lang)))
@@ -607,6 +649,7 @@ def _json_finding(result: FileResult, finding: Finding, lang: str) -> dict[str, 
     return {
         "file": result.file,
         "line": result.line(finding),
+        "place": result.place(finding),
         "code": finding.code,
         "severity": finding.severity.value,
         "address": finding.path,
@@ -634,7 +677,7 @@ def _run_render(args: argparse.Namespace) -> int:
     out = None if args.output is not None else _stdout()
     if args.output is not None:
         check_not_input(args.output, [args.file])
-    report = load(args.file)
+    report = _report_of(args.file)
     text = render(report, format=args.format, lang=args.lang, family=args.family)
     if not text.endswith("\n"):
         text += "\n"
@@ -643,6 +686,40 @@ def _run_render(args: argparse.Namespace) -> int:
         return EXIT_OK
     out.write(terminal_safe(text, keep="\n\t") if _isatty(out) else text)
     out.flush()
+    return EXIT_OK
+
+
+def _run_ingest(args: argparse.Namespace) -> int:
+    """``govfinal ingest``: a published report as a reviewable data file.
+
+    The output is written all or nothing, never over the input; what was not
+    found and what was read twice go to standard error, one line each.
+    """
+    if not is_published(args.file):
+        raise IngestError(f"{args.file}: not a published report (give a .pdf or .txt file)")
+    if args.output is not None:
+        check_not_input(args.output, [args.file])
+    read = ingest(args.file, family=args.family)
+    text = read.data_file()
+    if args.output is None:
+        out = _stdout()
+        out.write(terminal_safe(text, keep="\n\t") if _isatty(out) else text)
+        out.flush()
+    else:
+        write_text(args.output, text, inputs=[args.file])
+    statements = len(read.report.statements)
+    _say(
+        terminal_safe(
+            f"{args.file}: {len(read.sources)} figures and {statements} statements read"
+            f" ({read.family}); {len(read.missing)} not found, {len(read.conflicts)} read twice"
+            " with different values"
+        )
+    )
+    for item in read.missing:
+        where = f" ({item.source})" if item.source is not None else ""
+        _say(terminal_safe(f"  not found: {item.part}: {item.what}{where}"))
+    for conflict in read.conflicts:
+        _say(terminal_safe(f"  read twice: {conflict}"))
     return EXIT_OK
 
 
@@ -833,7 +910,12 @@ def _parser() -> argparse.ArgumentParser:
         help="check data files",
         description="Load and check data files; exit 0 if no errors, 1 if errors, 2 if unreadable.",
     )
-    check_cmd.add_argument("files", nargs="+", metavar="FILE", help=".toml or .json data file")
+    check_cmd.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help=".toml or .json data file, or a published report (.pdf, .txt)",
+    )
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
     check_cmd.add_argument(
         "--jobs",
@@ -874,7 +956,9 @@ def _parser() -> argparse.ArgumentParser:
     check_cmd.set_defaults(run=_run_check)
 
     render_cmd = commands.add_parser("render", help="render a data file as a report")
-    render_cmd.add_argument("file", metavar="FILE", help=".toml or .json data file")
+    render_cmd.add_argument(
+        "file", metavar="FILE", help=".toml or .json data file, or a published report (.pdf, .txt)"
+    )
     render_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     render_cmd.add_argument("--lang", choices=("zh", "en"), default="zh")
     render_cmd.add_argument(
@@ -904,6 +988,24 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="write here (.toml or .json), not stdout"
     )
     migrate_cmd.set_defaults(run=_run_migrate)
+
+    ingest_cmd = commands.add_parser(
+        "ingest",
+        help="read a published report (.pdf, .txt) into a data file",
+        description=(
+            "Read a published report into a TOML data file, each figure's source a comment"
+            " above it, and list on stderr what was not found and what was read twice with"
+            " different values; exit 2 if the report cannot be read (a scan, a damaged PDF)."
+        ),
+    )
+    ingest_cmd.add_argument("file", metavar="FILE", help="a published report (.pdf, .txt)")
+    ingest_cmd.add_argument("-o", "--output", metavar="OUT", help="write here (.toml), not stdout")
+    ingest_cmd.add_argument(
+        "--family",
+        choices=INGEST_FAMILIES,
+        help="the template family (default: told from the text)",
+    )
+    ingest_cmd.set_defaults(run=_run_ingest)
 
     rules_cmd = commands.add_parser("rules", help="list the rules the checks run")
     rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
@@ -993,7 +1095,7 @@ def _main(argv: list[str] | None) -> int:
     run: Callable[[argparse.Namespace], int] | None = getattr(args, "run", None)
     if run is None:
         parser.print_usage(sys.stderr)
-        commands = "check, render, migrate, rules, schema, compare"
+        commands = "check, render, ingest, migrate, rules, schema, compare"
         _say(f"govfinal: error: a command is required ({commands})")
         return EXIT_UNREADABLE
     try:
