@@ -50,7 +50,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import FrameType
-from typing import Any, Final, TextIO
+from typing import Any, Final, TextIO, TypeVar
 
 import attrs
 
@@ -79,6 +79,8 @@ from govfinal.render.sentences import FAMILIES
 from govfinal.terminal import json_safe, terminal_safe
 
 __all__ = ["FileResult", "check_file", "main"]
+
+T = TypeVar("T")
 
 EXIT_OK: Final = 0
 """No file has errors (nor warnings, with ``--strict``)."""
@@ -144,19 +146,11 @@ class FileResult:
 
     def line(self, finding: Finding) -> int | None:
         """The line of ``finding``'s statement, else of its figure; ``None`` when not known."""
-        if finding.statement is not None:
-            found = self.lines.get(_statement_key(finding.statement))
-            if found is not None:
-                return found
-        return self.lines.get(finding.path)
+        return _of_finding(self.lines, finding)
 
     def place(self, finding: Finding) -> str | None:
         """Where ``finding``'s statement, else its figure, was read in a published report."""
-        if finding.statement is not None:
-            found = self.places.get(_statement_key(finding.statement))
-            if found is not None:
-                return found
-        return self.places.get(finding.path)
+        return _of_finding(self.places, finding)
 
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
@@ -173,6 +167,15 @@ class FileResult:
         if not self.readable:
             return EXIT_UNREADABLE
         return EXIT_OK if self.passed(strict=strict) else EXIT_FINDINGS
+
+
+def _of_finding(where: Mapping[str, T], finding: Finding) -> T | None:
+    """What ``where`` holds for ``finding``'s statement, else for its figure's address."""
+    if finding.statement is not None:
+        found = where.get(_statement_key(finding.statement))
+        if found is not None:
+            return found
+    return where.get(finding.path)
 
 
 def check_file(path: str, options: CheckOptions | None = None) -> FileResult:

@@ -23,7 +23,7 @@ from govfinal.model.statements import ShareStatement
 pytest.importorskip("pdfplumber")
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLISHED = ROOT / "tests" / "fixtures" / "published"
+PUBLISHED = ROOT / "examples" / "published"
 CAIZHENGJU = PUBLISHED / "sh_putuo_caizhengju_2024.pdf"
 GUIHUA = PUBLISHED / "sh_putuo_guihuaziranziyuan_2024.pdf"
 

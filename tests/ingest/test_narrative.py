@@ -30,7 +30,7 @@ from govfinal.ingest.narrative import (
 from govfinal.ingest.readings import Readings, TextLine, text_lines
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLISHED = ROOT / "tests" / "fixtures" / "published"
+PUBLISHED = ROOT / "examples" / "published"
 DATA = ROOT / "examples" / "data"
 
 CAIZHENGJU = "sh_putuo_caizhengju_2024"

@@ -30,7 +30,7 @@ from govfinal.model.report import FinalAccount
 pytest.importorskip("pdfplumber")
 
 ROOT = Path(__file__).resolve().parents[2]
-PUBLISHED = ROOT / "tests" / "fixtures" / "published"
+PUBLISHED = ROOT / "examples" / "published"
 UNITS = ("caizhengju", "guihuaziranziyuan")
 
 # What the tables do not print, so the data files hold it from the narrative:

@@ -171,7 +171,14 @@ class _Reader:
                 count += 1
                 if count > _MAX_ROWS:
                     return
-                row = _aligned(texts, boxes, lefts, grid.page)
+                row: list[_Cell] | None
+                if len(texts) == width:  # the same columns, wherever the rules fall
+                    row = [
+                        _Cell(text or "", box, grid.page)
+                        for text, box in zip(texts, boxes, strict=True)
+                    ]
+                else:
+                    row = _aligned(texts, boxes, lefts, grid.page)
                 if row is None:
                     self.readings.miss(
                         self.spec.title,
@@ -411,9 +418,10 @@ def _aligned(
 ) -> list[_Cell] | None:
     """A row's cells in the first grid's columns, by where each starts; ``None`` if one fits none.
 
-    A continuation grid may have fewer columns than the first (a 合计 row whose
-    label spans the code and name columns): its cells are placed by their left
-    edges, within :data:`_EDGE` points, the columns they cover left blank.
+    A continuation grid with as many columns as the first is read column by
+    column; one with fewer (a 合计 row whose label spans the code and name
+    columns) has its cells placed by their left edges, within :data:`_EDGE`
+    points, the columns they cover left blank.
     """
     row = [_Cell("", None, page) for _ in lefts]
     for text, box in zip(texts, boxes, strict=True):
