@@ -153,3 +153,25 @@ def test_ingest_refuses_to_write_over_its_input(
     assert main(["ingest", str(copy), "-o", str(copy)]) == 2
     assert copy.read_bytes() == CAIZHENGJU.read_bytes()
     capsys.readouterr()
+
+
+def test_a_missing_or_oversized_report_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(IngestError, match="cannot be read"):
+        ingest(tmp_path / "absent.pdf")
+    with pytest.raises(IngestError, match="cannot be read"):
+        ingest(tmp_path / "absent.txt")
+    monkeypatch.setattr("govfinal.ingest.pages.MAX_PDF_BYTES", 1000)
+    with pytest.raises(IngestError, match="more than the 1000 read"):
+        ingest(CAIZHENGJU)
+
+
+def test_a_text_of_no_known_family_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="template family cannot be told"):
+        ingest(path)
+    path.write_bytes(b"\xff\xfe\x00broken")
+    with pytest.raises(IngestError, match="not UTF-8"):
+        ingest(path)

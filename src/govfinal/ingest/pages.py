@@ -22,6 +22,7 @@ where a merged cell covers the position; the work per page is bounded by
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -35,6 +36,7 @@ from govfinal.ingest.readings import TextLine
 __all__ = [
     "MAX_CHARS_PER_PAGE",
     "MAX_PAGES",
+    "MAX_PDF_BYTES",
     "WORD_GAP",
     "Box",
     "Grid",
@@ -45,6 +47,9 @@ __all__ = [
 
 Box = tuple[Decimal, Decimal, Decimal, Decimal]
 """``(x0, top, x1, bottom)`` in points from the page's top left."""
+
+MAX_PDF_BYTES: Final = 200 * 1024 * 1024
+"""The largest PDF read, in bytes (a published 部门决算 is 0.3 to 10 MB)."""
 
 MAX_PAGES: Final = 500
 """The most pages read from one PDF (a 部门决算 has 20 to 60)."""
@@ -114,11 +119,18 @@ def _pdfplumber() -> Any:
 def read_pdf(path: str | Path) -> list[Page]:
     """The pages of the PDF at ``path``, as lines and grids.
 
-    Raises :class:`IngestError` when the file is not a readable PDF, has more
-    than :data:`MAX_PAGES` pages, or has no text layer at all (a scan: OCR is
-    out of scope).
+    Raises :class:`IngestError` when the file cannot be opened, is larger than
+    :data:`MAX_PDF_BYTES`, is not a readable PDF, has more than
+    :data:`MAX_PAGES` pages, or has no text layer at all (a scan: OCR is out
+    of scope).
     """
     pdfplumber = _pdfplumber()
+    try:
+        size = os.stat(path).st_size
+    except OSError as error:
+        raise IngestError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if size > MAX_PDF_BYTES:
+        raise IngestError(f"{path}: {size} bytes, more than the {MAX_PDF_BYTES} read")
     try:
         document = pdfplumber.open(str(path))
     except Exception as error:  # pdfminer raises many kinds for a damaged file
