@@ -28,6 +28,8 @@ _COVER: Final = re.compile(
 _SHORT_NAME: Final = re.compile(
     r"(?P<name>[^，。：；、（]{2,80}(?:（[^）]{1,40}）[^，。：；、（]{0,40})?)（以下简称"
 )
+_NOT_A_NAME: Final = re.compile(r"目录|部分|附件|公开|^\W")
+"""What a unit's name on a cover does not hold (a table of contents, a part, an attachment)."""
 _YEAR: Final = re.compile(
     r"(?P<year>(?:19|20)\d{2})年度?(?:部门决算|收入|支出|财政拨款|一般公共预算)"
 )
@@ -40,9 +42,9 @@ def read_cover(lines: Sequence[TextLine], *, file: str) -> Readings:
     """The unit's name and fiscal year, from the cover or else the opening text."""
     readings = Readings()
     lines = [line for line in lines if line.text.strip()]
-    for line, text in _windows(lines[:_COVER_LINES]):
+    for line, text in _cover_windows(lines[:_COVER_LINES]):
         match = _COVER.fullmatch(text)
-        if match and (match["year"] or match["after"]):
+        if match and (match["year"] or match["after"]) and not _NOT_A_NAME.search(match["name"]):
             source = Source(file, line.page, "封面", line=line.number, text=text)
             readings.fact("unit.name", match["name"], source)
             readings.fact("unit.fiscal_year", int(match["year"] or match["after"]), source)
@@ -60,6 +62,29 @@ def read_cover(lines: Sequence[TextLine], *, file: str) -> Readings:
             readings.fact("unit.fiscal_year", int(year["year"]), source)
             break
     return readings
+
+
+def _cover_windows(lines: Sequence[TextLine]) -> Iterator[tuple[TextLine, str]]:
+    """Around each line holding 部门决算: with its neighbours on the page, longest first.
+
+    A name wrapped over two lines is read whole; a line above the title
+    (附件, 公开版, 目录) is refused by :data:`_NOT_A_NAME`, and a shorter text tried.
+    """
+    for index, line in enumerate(lines):
+        if "部门决算" not in compact(line.text):
+            continue
+        spans = sorted(
+            (
+                (start, end)
+                for start in range(index - 2, index + 1)
+                for end in range(index, index + 2)
+            ),
+            key=lambda span: span[0] - span[1],
+        )
+        for start, end in spans:
+            chosen = lines[max(start, 0) : end + 1]
+            if chosen and all(item.page == line.page for item in chosen):
+                yield chosen[0], "".join(compact(item.text) for item in chosen)
 
 
 def _windows(lines: Sequence[TextLine]) -> Iterator[tuple[TextLine, str]]:

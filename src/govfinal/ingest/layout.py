@@ -6,9 +6,11 @@ across pages (续表); an empty ruled grid is passed over. The table of
 contents repeats every title, but has no grids, so it finds nothing.
 
 Invariants: a grid belongs to at most one table; the tables come in the order
-of their first grid; a title is a short line (at most :data:`TITLE_SLACK`
-characters more than the title itself, once spaces and quotation marks are
-left out), so a narrative sentence naming a table is not a title.
+of their first grid; a title is a line that ends with it, once the table
+number (公开01表), the unit (单位：万元) and 续表 are left out, after at most a
+unit's name and year (no sentence punctuation), so a narrative sentence
+naming a table is not a title; a grid is read into a table only where its
+place says it belongs (its title, or the top of the page after the table's).
 """
 
 from __future__ import annotations
@@ -22,10 +24,7 @@ import attrs
 from govfinal.ingest.pages import Grid, Page
 from govfinal.ingest.readings import TextLine
 
-__all__ = ["TITLE_SLACK", "FoundTable", "compact", "find_tables", "text_outside_tables"]
-
-TITLE_SLACK: Final = 16
-"""How many characters a title's line may hold besides the title (公开01表, 单位：万元)."""
+__all__ = ["FoundTable", "SkippedGrid", "compact", "find_tables", "text_outside_tables"]
 
 _NOISE: Final = re.compile(r"[\s\"'“”‘’「」『』]+")
 
@@ -44,45 +43,118 @@ class FoundTable:
     grids: tuple[Grid, ...]
 
 
-def find_tables(pages: Sequence[Page], titles: Iterable[str]) -> list[FoundTable]:
-    """The tables whose ``titles`` head grids of ``pages``, each with its continuations."""
+def find_tables(
+    pages: Sequence[Page], titles: Iterable[str]
+) -> tuple[list[FoundTable], list[SkippedGrid]]:
+    """The tables whose ``titles`` head grids of ``pages``, and the grids after them not read.
+
+    A grid continues the table before it only when it has no title of its
+    own, is the first grid on its page and that page follows the table's
+    last one; a grid under a line that reads like an unknown title, or under
+    the title of a table found before, is skipped, never read into another
+    table. Grids before the first table (the profile's) are left to their
+    own readers.
+    """
     wanted = sorted(
         {compact(title): title for title in titles}.items(), key=lambda item: -len(item[0])
     )
     found: list[FoundTable] = []
+    skipped: list[SkippedGrid] = []
+    seen: set[str] = set()
     current: tuple[str, TextLine, list[Grid]] | None = None
     for page in pages:
         above = float("-inf")
+        first_on_page = True
         for grid in sorted(page.grids, key=lambda grid: grid.bbox[1]):
             if grid.is_empty:
                 continue
-            heading = _title_between(page.lines, above, float(grid.bbox[1]), wanted)
+            lines = [
+                line
+                for line in page.lines
+                if line.bbox is not None and above <= float(line.bbox[1]) < float(grid.bbox[1])
+            ]
             above = float(grid.bbox[3])
-            if heading is not None:
+            heading = _title_among(lines, wanted)
+            follows = current is not None and first_on_page and grid.page == current[2][-1].page + 1
+            first_on_page = False
+            if heading is not None and heading[0] not in seen:
                 if current is not None:
                     found.append(FoundTable(current[0], current[1], tuple(current[2])))
+                seen.add(heading[0])
                 current = (heading[0], heading[1], [grid])
-            elif current is not None:
-                current[2].append(grid)
+                continue
+            unknown = _unknown_title(lines)
+            continues = heading is None or (current is not None and heading[0] == current[0])
+            if current is not None and follows and unknown is None and continues:
+                current[2].append(grid)  # no title of its own, or its table's 续表
+                continue
+            if current is not None or found:
+                name = heading[0] if heading is not None else (unknown or "")
+                skipped.append(SkippedGrid(grid, name))
+            if current is not None:
+                found.append(FoundTable(current[0], current[1], tuple(current[2])))
+                current = None
     if current is not None:
         found.append(FoundTable(current[0], current[1], tuple(current[2])))
-    return found
+    return found, skipped
 
 
-def _title_between(
-    lines: Sequence[TextLine], top: float, bottom: float, wanted: list[tuple[str, str]]
+@attrs.frozen
+class SkippedGrid:
+    """A ruled grid after the first table that no table takes, with the title-like text above it."""
+
+    grid: Grid
+    title: str
+
+
+_TITLE_NOISE: Final = re.compile(
+    r"(?:金额)?单位[:：]?(?:万元|元)$|[（(]?续表?[）)]?$|公开\d+表$|^公开\d+表|^表[一二三四五六七八九]"
+)
+_SENTENCE: Final = re.compile(r"[，。；：！？]")
+_MAX_PREFIX: Final = 40
+_PART_HEADINGS: Final = ("部门决算表", "决算报表", "部门决算公开表")
+
+
+def _bare_title(text: str) -> str:
+    """A line's text without the table number, unit and 续表 marks around a title."""
+    text = compact(text)
+    while True:
+        bare = _TITLE_NOISE.sub("", text)
+        if bare == text:
+            return bare
+        text = bare
+
+
+def _title_among(
+    lines: Sequence[TextLine], wanted: list[tuple[str, str]]
 ) -> tuple[str, TextLine] | None:
-    """The last title line between ``top`` and ``bottom`` on a page, with its title."""
+    """The last line that ends with a wanted title (a unit's name and year may come first)."""
     heading = None
     for line in lines:
-        if line.bbox is None or not top <= float(line.bbox[1]) < bottom:
-            continue
-        text = compact(line.text)
+        text = _bare_title(line.text)
         for key, title in wanted:
-            if key in text and len(text) - len(key) <= TITLE_SLACK:
+            prefix = text[: len(text) - len(key)]
+            if text.endswith(key) and len(prefix) <= _MAX_PREFIX and not _SENTENCE.search(prefix):
                 heading = (title, line)
                 break
     return heading
+
+
+def _unknown_title(lines: Sequence[TextLine]) -> str | None:
+    """The text of a line that reads like a table's title (…表), if one is above a grid.
+
+    A part's heading or a running page header (…部门决算表) is not a table's title.
+    """
+    for line in reversed(lines):
+        text = _bare_title(line.text)
+        if (
+            text.endswith("表")
+            and not text.endswith(_PART_HEADINGS)
+            and len(text) <= _MAX_PREFIX + 20
+            and not _SENTENCE.search(text)
+        ):
+            return text
+    return None
 
 
 def text_outside_tables(pages: Sequence[Page]) -> list[TextLine]:

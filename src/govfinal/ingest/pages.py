@@ -16,7 +16,8 @@ Invariants: coordinates are points from the page's top left, rounded to
 0.1 pt, as :class:`~decimal.Decimal`; a page with no text has no lines; a
 grid's ``cells`` has one row per ruled row and one entry per column, ``None``
 where a merged cell covers the position; the work per page is bounded by
-:data:`MAX_CHARS_PER_PAGE` characters, past which the page is refused.
+:data:`MAX_CHARS_PER_PAGE` characters, :data:`MAX_RULES_PER_PAGE` rules and
+:data:`MAX_CROSSINGS_PER_PAGE` crossings of them, past which the page is refused.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ from govfinal.ingest.readings import TextLine
 
 __all__ = [
     "MAX_CHARS_PER_PAGE",
+    "MAX_CROSSINGS_PER_PAGE",
     "MAX_PAGES",
     "MAX_PDF_BYTES",
+    "MAX_RULES_PER_PAGE",
     "WORD_GAP",
     "Box",
     "Grid",
@@ -56,6 +59,14 @@ MAX_PAGES: Final = 500
 
 MAX_CHARS_PER_PAGE: Final = 50_000
 """The most characters read from one page (a dense table page has about 2,000)."""
+
+MAX_RULES_PER_PAGE: Final = 5_000
+"""The most lines, boxes and curves read on one page (a ruled table page has a few
+hundred); finding the grids among them takes time that grows faster than their number."""
+
+MAX_CROSSINGS_PER_PAGE: Final = 4_000
+"""The most crossings of horizontal and vertical rules on one page (a table page of
+the Putuo reports has at most 580)."""
 
 WORD_GAP: Final = Decimal("1.5")
 """A gap between characters wider than this many character heights is a space."""
@@ -171,6 +182,16 @@ def _page(page: Any, number: int) -> Page:
     chars = page.chars
     if len(chars) > MAX_CHARS_PER_PAGE:
         raise IngestError(f"{len(chars)} characters, more than the {MAX_CHARS_PER_PAGE} read")
+    rules = len(page.lines) + len(page.rects) + len(page.curves)
+    if rules > MAX_RULES_PER_PAGE:
+        raise IngestError(f"{rules} lines and boxes, more than the {MAX_RULES_PER_PAGE} read")
+    rows = len({round(edge["top"]) for edge in page.horizontal_edges})
+    columns = len({round(edge["x0"]) for edge in page.vertical_edges})
+    if rows * columns > MAX_CROSSINGS_PER_PAGE:
+        raise IngestError(
+            f"a ruling of {rows} by {columns} lines, more than the {MAX_CROSSINGS_PER_PAGE}"
+            " crossings read"
+        )
     grids = tuple(_grid(table, number) for table in page.find_tables(_TABLE_SETTINGS))
     outside = [char for char in chars if not any(_inside(char, grid.bbox) for grid in grids)]
     return Page(number, tuple(_lines(outside, number)), grids, len(chars))

@@ -55,6 +55,9 @@ _LABEL_HEADINGS: Final = ("科目名称", "项目")
 _MAX_ROWS: Final = 2_000
 _EDGE: Final = Decimal(2)
 """How far, in points, a continuation's cell may start from its column's edge."""
+_FINAL_HEADINGS: Final = ("决算数", "决算金额")
+_OTHER_FIGURE: Final = re.compile(r"预算|行次|栏次|上年")
+"""Headings of a column that holds something other than the year's final figure."""
 _CLASS_NAME: Final = re.compile(r"functions\[\d{3}\]\.name")
 
 
@@ -123,7 +126,16 @@ def read_tables(pages: Sequence[Page], *, file: str, family: str) -> Readings:
     specs = table_specs(family)
     by_title = {compact(spec.title): spec for spec in specs}
     readings = Readings()
-    found = find_tables(pages, (spec.title for spec in specs))
+    found, skipped = find_tables(pages, (spec.title for spec in specs))
+    for grid in skipped:
+        source = Source(
+            file, grid.grid.page, grid.title or "表格", bbox=grid.grid.bbox, text=grid.title
+        )
+        readings.miss(
+            grid.title or "表格",
+            "表格未读：不在已知表格之下 (a grid under no table it belongs to)",
+            source,
+        )
     seen = set()
     # The coded tables first: the 类 names they print let the 总表 find its 类 rows.
     for table in sorted(found, key=lambda table: by_title[compact(table.title)].line is None):
@@ -151,7 +163,7 @@ class _Reader:
 
     def read(self) -> None:
         first = self.table.grids[0]
-        header_rows = _header_count(first)
+        header_rows = _header_count(first, single_row=self.spec.single_row)
         headings = _headings(first, header_rows)
         kinds = [_column_kind(heading) for heading in headings]
         rows = list(self._body(first, header_rows, len(headings)))
@@ -212,7 +224,7 @@ class _Reader:
         values: list[int],
         headings: list[str],
     ) -> None:
-        code_text = "".join(compact(row[index].text) for index in codes)
+        code_text = _code_of([compact(row[index].text) for index in codes])
         label = _label(" ".join(row[index].text for index in labels))
         if not code_text and not label:
             return
@@ -260,6 +272,7 @@ class _Reader:
             if label_index is None:
                 continue
             group: Mapping[str, str] | None = None
+            seen: set[str] = set()
             for row in rows:
                 cell = row[label_index]
                 label = _label(cell.text)
@@ -268,6 +281,10 @@ class _Reader:
                 if group is not None and label in group:
                     self._side_value(row, values, headings, group[label], label)
                     continue
+                if label in seen:  # a row label met again outside its group: not guessed at
+                    self._unknown_row(row, label)
+                    continue
+                seen.add(label)
                 group = side.after.get(label)
                 target = side.rows.get(label)
                 if target is not None:
@@ -297,9 +314,10 @@ class _Reader:
         label: str,
         code: str | None = None,
     ) -> None:
-        for position, index in enumerate(values):
-            if isinstance(target, str):
-                address = target if position == 0 else None
+        for index in values:
+            if isinstance(target, str):  # one figure: the 决算数 column, or the side's only one
+                only = len(values) == 1 and not _OTHER_FIGURE.search(headings[index])
+                address = target if only or headings[index].endswith(_FINAL_HEADINGS) else None
             else:
                 address = _column_field(target, headings[index])
             if address is None:
@@ -314,6 +332,8 @@ class _Reader:
     def _single_row(self, rows: list[list[_Cell]], headings: list[str]) -> None:
         data = [row for row in rows if any(_AMOUNT.fullmatch(compact(cell.text)) for cell in row)]
         if not data:
+            if any(compact(cell.text) for row in rows for cell in row):
+                self.readings.miss(self.spec.title, "没有一行数字 (no row of figures)")
             return
         if len(data) > 1:
             self.readings.miss(
@@ -366,8 +386,50 @@ class _Reader:
         return Source(self.file, page, self.spec.title, row, column, None, box, text)
 
 
-def _header_count(grid: Grid) -> int:
-    """How many rows of ``grid`` come before its first row holding an amount or a code."""
+_CODE_PARTS: Final = (3, 2, 2)
+"""The digits of a code's parts in their own columns: 类, 款, 项 (支出经济分类: 类, 款)."""
+
+
+def _code_of(parts: list[str]) -> str:
+    """The code a row's code cells give: whole in one cell, or 类/款/项 in their own.
+
+    Parts in their own columns count only as a prefix of 类, 款, 项 with their
+    digits (``201``, ``06``, ``01``): a blank 类 before a 款, or a part of
+    the wrong length, gives no code (the row is then read by its label, and
+    listed if it holds figures). Text that is not digits is returned as it is.
+    """
+    filled = [part for part in parts if part]
+    if len(filled) <= 1:
+        return filled[0] if filled else ""
+    if not all(part.isdigit() for part in filled) or len(parts) > len(_CODE_PARTS):
+        return "".join(filled)
+    code = ""
+    for index, part in enumerate(parts):
+        if not part:
+            if any(parts[index:]):
+                return "?" + "".join(filled)  # a gap: no code
+            break
+        if len(part) != _CODE_PARTS[index]:
+            return "?" + "".join(filled)
+        code += part
+    return code
+
+
+def _header_count(grid: Grid, *, single_row: bool = False) -> int:
+    """How many rows of ``grid`` come before its first row holding an amount or a code.
+
+    A table of one row of figures (the “三公” table, whose figures may be
+    whole numbers) has its header end after its last row of 预算数/决算数
+    headings.
+    """
+    if single_row:
+        marked = [
+            index
+            for index, row in enumerate(grid.cells)
+            if any(compact(text or "").endswith(("预算数", "决算数")) for text in row)
+        ]
+        if marked:
+            return marked[-1] + 1
     for index, row in enumerate(grid.cells):
         for text in row:
             value = compact(text or "")
@@ -456,7 +518,9 @@ def _column_centres(grid: Grid, width: int) -> list[Decimal]:
 
 
 def _column_kind(heading: str) -> str:
-    """``code``, ``label`` or ``value``, by a column's heading."""
+    """``code``, ``label``, ``ordinal`` (行次, 栏次: row numbers, not read) or ``value``."""
+    if heading.endswith(("行次", "栏次")):
+        return "ordinal"
     if _CODE_HEADING.search(heading):
         return "code"
     if heading.endswith(_LABEL_HEADINGS):
@@ -469,6 +533,8 @@ def _split_sides(kinds: list[str]) -> list[list[int]]:
     sides: list[list[int]] = []
     previous = "value"
     for index, kind in enumerate(kinds):
+        if kind == "ordinal":
+            continue
         if kind != "value" and (previous == "value" or not sides):
             sides.append([])
         if not sides:
@@ -479,12 +545,22 @@ def _split_sides(kinds: list[str]) -> list[list[int]]:
 
 
 def _column_field(columns: Mapping[str, str], heading: str) -> str | None:
-    """The field of the longest key that the heading ends with."""
+    """The field of the longest key that the heading ends with.
+
+    A heading whose part before the key ends with another key is a
+    sub-column of that column (``基本支出小计`` under 基本支出), not the key's
+    column: it matches nothing.
+    """
     best = None
     for key, field in columns.items():
         if heading.endswith(key) and (best is None or len(key) > len(best[0])):
             best = (key, field)
-    return None if best is None else best[1]
+    if best is None:
+        return None
+    before = heading[: len(heading) - len(best[0])]
+    if any(before.endswith(key) for key in columns if key):
+        return None
+    return best[1]
 
 
 def _column_name(heading: str) -> str:
