@@ -16,6 +16,7 @@ __all__ = [
     "ClassificationError",
     "FloatRefusedError",
     "GovFinalError",
+    "IngestError",
     "WriteError",
 ]
 
@@ -72,3 +73,12 @@ class WriteError(GovFinalError, OSError):
 
     def __reduce__(self) -> tuple[type[WriteError], tuple[str, str]]:
         return (type(self), (self.path, self.reason))
+
+
+class IngestError(GovFinalError, ValueError):
+    """A published report cannot be read (:mod:`govfinal.ingest`).
+
+    Not a PDF, damaged or encrypted, a scan without a text layer, too large,
+    not UTF-8 text, or of no template family known; the message names the
+    file and, where there is one, the page.
+    """

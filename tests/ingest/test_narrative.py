@@ -9,6 +9,7 @@ it with the same value, and what is not read must be listed as missing.
 from __future__ import annotations
 
 import re
+import time
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -478,3 +479,155 @@ def test_no_part_found() -> None:
     readings = read_narrative([TextLine("目录", 1, 1)], file="x", family="shanghai_2024")
     assert readings.statements == [] and readings.facts == []
     assert [miss.part for miss in readings.missing] == ["情况说明"]
+
+
+# -- wrong values: a sentence reworded must give no value at a wrong address ---------
+
+
+def reworded(*edits: tuple[str, str]) -> Readings:
+    """The 财政局 narrative with each ``old`` (which it holds once) replaced by ``new``."""
+    text = (PUBLISHED / f"{CAIZHENGJU}.txt").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    codes = function_names(golden(CAIZHENGJU))
+    return read_narrative(
+        list(text_lines(text)), file=CAIZHENGJU, family="shanghai_2024", codes=codes
+    )
+
+
+def about(readings: Readings, prefix: str, kind: str | None = None) -> list[dict[str, Any]]:
+    """The statements whose ``about`` starts with ``prefix`` (of ``kind``), without place or text."""
+    return [
+        {k: v for k, v in table.items() if k not in ("place", "text")}
+        for table, _ in readings.statements
+        if str(table.get("about", "")).startswith(prefix) and kind in (None, table["kind"])
+    ]
+
+
+def missed(readings: Readings, figure: str) -> bool:
+    return any("not read" in miss.what and figure in miss.what for miss in readings.missing)
+
+
+ITEM_2 = "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。"
+
+
+@pytest.mark.parametrize("heading", ["", "二是", "其中：二是", "（二）"])
+def test_an_item_heading_not_read_ends_the_item_before_it(heading: str) -> None:
+    """Item 2 headed so that the item pattern does not read it: its figures are missing."""
+    plain = reworded()
+    readings = reworded((ITEM_2, heading + ITEM_2[2:]))
+    assert about(readings, "functions[2010601]") == about(plain, "functions[2010601]")
+    assert about(readings, "functions[2010602]") == []
+    assert missed(readings, "10.00")
+    reasons = [table for table, _ in readings.statements if table["kind"] == "reason"]
+    assert not any("一般行政管理事务" in str(table["text"]) for table in reasons)
+
+
+@pytest.mark.parametrize("number", ["（2）", "2.", "2．", "2、"])
+def test_an_item_numbered_otherwise_is_read(number: str) -> None:
+    plain = reworded()
+    readings = reworded((ITEM_2, number + ITEM_2[2:]))
+    assert essence(readings) == essence(plain)
+    assert about(readings, "functions[2010602]", "amount")
+
+
+def test_an_item_heading_and_its_figures_in_one_sentence() -> None:
+    """Heading and figures in one sentence, the heading not read: nothing for the item before."""
+    plain = reworded()
+    readings = reworded(
+        (ITEM_2 + "主要用于：", "二是一般公共服务支出（类）财政事务（款）一般行政管理事务（项），主要用于：")
+    )
+    assert about(readings, "functions[2010601]") == about(plain, "functions[2010601]")
+    assert missed(readings, "10.00")
+
+
+def test_a_fund_name_inside_a_longer_name_is_not_read() -> None:
+    readings = reworded(
+        (
+            "财政拨款收入2940.05万元，占99.79%；",
+            "财政拨款收入2940.05万元，占99.79%，其中：一般公共预算财政拨款收入2900.00万元，"
+            "政府性基金预算财政拨款收入40.05万元；",
+        )
+    )
+    fiscal = about(readings, "income.sources.fiscal")
+    assert sorted(str(table["value"]) for table in fiscal) == ["2940.05", "99.79"]
+    assert missed(readings, "2900.00") and missed(readings, "40.05")
+
+
+PRIOR_FIGURES = [
+    (  # a sentence of the prior year's total
+        ("收入支出总计2995.39万元。", "收入支出总计2995.39万元。2023年度收入支出总计3052.34万元。"),
+        "income.grand_total",
+        "3052.34",
+    ),
+    (
+        ("度相比，一般公共预算财政拨款支出减少", "度一般公共预算财政拨款支出3003.19万元相比，一般公共预算财政拨款支出减少"),
+        "fiscal.general_budget.expenditure",
+        "3003.19",
+    ),
+    (
+        ("本年支出合计2940.05万元，", "上年本年支出合计3003.19万元；本年支出合计2940.05万元，"),
+        "expenditure.nature.total",
+        "3003.19",
+    ),
+    (
+        ("603.14万元，占20.51%；", "603.14万元，占20.51%；较上年基本支出2300.00万元，有所增加；"),
+        "expenditure.nature.basic",
+        "2300.00",
+    ),
+    (
+        ("603.14万元，占20.51%；", "603.14万元，占20.51%；上年度基本支出2300.00万元，占78.00%；"),
+        "expenditure.nature.basic",
+        "2300.00",
+    ),
+]
+
+
+@pytest.mark.parametrize(("edit", "address", "figure"), PRIOR_FIGURES)
+def test_a_prior_year_figure_is_not_read_as_this_years(
+    edit: tuple[str, str], address: str, figure: str
+) -> None:
+    plain = reworded()
+    readings = reworded(edit)
+    assert about(readings, address) == about(plain, address)
+    assert missed(readings, figure)
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("于明年重新申请", "于2025年重新申请"),
+        ("收入支出总计2995.39万元。", "收入支出总计2995.39万元。2023年度收入支出总计3052.34万元。"),
+        ("与2023年度相比，收入", "相较于2023年，收入"),
+        ("与2023年度相比，收入", "与2024年度预算相比，收入"),
+    ],
+)
+def test_a_year_is_this_years_only_where_the_wording_says_so(edit: tuple[str, str]) -> None:
+    readings = reworded(edit)
+    years = {
+        (table["value"], table["relation"])
+        for table, _ in readings.statements
+        if table["kind"] == "year"
+    }
+    assert years <= {(2024, "本年"), (2023, "上年")}
+    assert (2024, "本年") in years
+
+
+def test_a_year_after_a_comparison_word_is_the_prior_year() -> None:
+    readings = reworded(("与2023年度相比，收入", "相较于2023年，收入"))
+    first = [
+        table
+        for table, _ in readings.statements
+        if table["kind"] == "year" and place(table) == ("一", 2)
+    ]
+    assert [(table["value"], table["relation"]) for table in first] == [(2023, "上年")]
+
+
+def test_many_part_headings_are_found_quickly() -> None:
+    """Finding the part among many candidate headings is not quadratic."""
+    lines = [TextLine("第三部分情况说明", 1 + index // 50, 1 + index % 50) for index in range(20000)]
+    started = time.perf_counter()
+    readings = read_narrative(lines, file="x", family="shanghai_2024")
+    assert time.perf_counter() - started < 0.5
+    assert readings.statements == [] and readings.facts == []

@@ -37,11 +37,12 @@ from typing import Any, Final
 
 import attrs
 
+from govfinal.errors import IngestError
 from govfinal.ingest.assemble import Assembled, Conflict, annotated, assemble
 from govfinal.ingest.cover import read_cover
 from govfinal.ingest.layout import text_outside_tables
 from govfinal.ingest.narrative import detect_family, read_narrative
-from govfinal.ingest.pages import IngestError, read_pdf
+from govfinal.ingest.pages import read_pdf
 from govfinal.ingest.profile import read_units
 from govfinal.ingest.readings import Missing, Readings, Source, TextLine, text_lines
 from govfinal.ingest.tables import read_tables
@@ -143,11 +144,7 @@ def ingest(path: str | Path, *, family: str | None = None) -> Ingested:
         first_table = min((fact.source.page or 0 for fact in tables.facts), default=None)
         readings.extend(read_units(pages, file=name, before_page=first_table))
         readings.extend(tables)
-    codes = {
-        fact.address[len("functions[") : -len("].name")]: str(fact.value)
-        for fact in readings.facts
-        if fact.address.startswith("functions[") and fact.address.endswith("].name")
-    }
+    codes = readings.line_names()
     readings.extend(read_narrative(lines, file=name, family=chosen, codes=codes))
     return _loaded(name, chosen, readings)
 

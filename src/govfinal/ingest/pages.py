@@ -31,7 +31,7 @@ from typing import Any, Final
 
 import attrs
 
-from govfinal.errors import GovFinalError
+from govfinal.errors import IngestError
 from govfinal.ingest.readings import TextLine
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "WORD_GAP",
     "Box",
     "Grid",
-    "IngestError",
     "Page",
     "read_pdf",
 ]
@@ -75,10 +74,6 @@ _TABLE_SETTINGS: Final = {"vertical_strategy": "lines", "horizontal_strategy": "
 _TENTH: Final = Decimal("0.1")
 _RECENT_ROWS: Final = 8
 """Lines looked at for a character, the latest first: characters come sorted by ``top``."""
-
-
-class IngestError(GovFinalError, ValueError):
-    """A published report cannot be read: not a PDF, encrypted, a scan, or too large."""
 
 
 @attrs.frozen

@@ -24,6 +24,8 @@ from decimal import Decimal
 
 import attrs
 
+from govfinal.address import parse
+
 __all__ = ["Fact", "Missing", "Readings", "Source", "TextLine"]
 
 
@@ -154,6 +156,21 @@ class Readings:
     def miss(self, part: str, what: str, source: Source | None = None) -> None:
         """Record what was looked for in ``part`` and not found."""
         self.missing.append(Missing(part, what, source))
+
+    def line_names(self, owner: str = "functions") -> dict[str, str]:
+        """The names the report's own lines give their codes (``functions[201].name``), by code."""
+        names: dict[str, str] = {}
+        for fact in self.facts:
+            steps = parse(fact.address)
+            if (
+                len(steps) == 2
+                and steps[0].name == owner
+                and steps[0].key is not None
+                and steps[1].name == "name"
+                and isinstance(fact.value, str)
+            ):
+                names.setdefault(steps[0].key, fact.value)
+        return names
 
     def extend(self, other: Readings) -> None:
         """Add what ``other`` read, after what this holds."""

@@ -58,7 +58,6 @@ _EDGE: Final = Decimal(2)
 _FINAL_HEADINGS: Final = ("决算数", "决算金额")
 _OTHER_FIGURE: Final = re.compile(r"预算|行次|栏次|上年")
 """Headings of a column that holds something other than the year's final figure."""
-_CLASS_NAME: Final = re.compile(r"functions\[\d{3}\]\.name")
 
 
 @attrs.frozen
@@ -300,9 +299,9 @@ class _Reader:
 
     def _class_code(self, label: str) -> str | None:
         """The 类 a row's label names: by the report's own name for it, else the official one."""
-        for fact in self.readings.facts:
-            if fact.value == label and _CLASS_NAME.fullmatch(fact.address):
-                return fact.address[len("functions[") : len("functions[") + 3]
+        for code, name in self.readings.line_names().items():
+            if len(code) == 3 and name == label:
+                return code
         return _class_names().get(label)
 
     def _side_value(
@@ -353,7 +352,7 @@ class _Reader:
         text = compact(cell.text)
         if not text:
             return
-        source = self._source(cell.page, row, _column_name(heading), cell.box, cell.text)
+        source = self._source(cell.page, row, heading, cell.box, cell.text)
         if not _AMOUNT.fullmatch(text):
             self.readings.miss(
                 self.spec.title, f"不是金额的单元格 (not an amount): {text[:40]!r}", source
@@ -561,11 +560,6 @@ def _column_field(columns: Mapping[str, str], heading: str) -> str | None:
     if any(before.endswith(key) for key in columns if key):
         return None
     return best[1]
-
-
-def _column_name(heading: str) -> str:
-    """A column's heading as a finding names it: its last level."""
-    return heading
 
 
 def _label(text: str) -> str:
