@@ -497,7 +497,7 @@ def reworded(*edits: tuple[str, str]) -> Readings:
 
 
 def about(readings: Readings, prefix: str, kind: str | None = None) -> list[dict[str, Any]]:
-    """The statements whose ``about`` starts with ``prefix`` (of ``kind``), without place or text."""
+    """The statements about ``prefix…`` (of ``kind``), without their place and text."""
     return [
         {k: v for k, v in table.items() if k not in ("place", "text")}
         for table, _ in readings.statements
@@ -536,10 +536,20 @@ def test_an_item_heading_and_its_figures_in_one_sentence() -> None:
     """Heading and figures in one sentence, the heading not read: nothing for the item before."""
     plain = reworded()
     readings = reworded(
-        (ITEM_2 + "主要用于：", "二是一般公共服务支出（类）财政事务（款）一般行政管理事务（项），主要用于：")
+        (
+            ITEM_2 + "主要用于：",
+            "二是一般公共服务支出（类）财政事务（款）一般行政管理事务（项），主要用于：",
+        )
     )
     assert about(readings, "functions[2010601]") == about(plain, "functions[2010601]")
     assert missed(readings, "10.00")
+
+
+@pytest.mark.parametrize("before", ["其中", "本年", "其中：本年"])
+def test_a_fund_name_after_its_lead_in_is_read(before: str) -> None:
+    readings = reworded(("其中： 财政拨款收入2940.05", f"{before}财政拨款收入2940.05"))
+    fiscal = about(readings, "income.sources.fiscal")
+    assert sorted(str(table["value"]) for table in fiscal) == ["2940.05", "99.79"]
 
 
 def test_a_fund_name_inside_a_longer_name_is_not_read() -> None:
@@ -562,7 +572,10 @@ PRIOR_FIGURES = [
         "3052.34",
     ),
     (
-        ("度相比，一般公共预算财政拨款支出减少", "度一般公共预算财政拨款支出3003.19万元相比，一般公共预算财政拨款支出减少"),
+        (
+            "度相比，一般公共预算财政拨款支出减少",
+            "度一般公共预算财政拨款支出3003.19万元相比，一般公共预算财政拨款支出减少",
+        ),
         "fiscal.general_budget.expenditure",
         "3003.19",
     ),
@@ -580,6 +593,19 @@ PRIOR_FIGURES = [
         ("603.14万元，占20.51%；", "603.14万元，占20.51%；上年度基本支出2300.00万元，占78.00%；"),
         "expenditure.nature.basic",
         "2300.00",
+    ),
+    (  # the name at a clause's start, the share in a clause of its own: neither is read
+        ("603.14万元，占20.51%；", "603.14万元，占20.51%；上年：基本支出2300.00万元，占78.00%；"),
+        "expenditure.nature.basic",
+        "78.00",
+    ),
+    (
+        (
+            "财政拨款收入2940.05万元，",
+            "2023年度财政拨款收入2900.00万元，占99.00%；财政拨款收入2940.05万元，",
+        ),
+        "income.sources.fiscal",
+        "2900.00",
     ),
 ]
 
@@ -626,7 +652,9 @@ def test_a_year_after_a_comparison_word_is_the_prior_year() -> None:
 
 def test_many_part_headings_are_found_quickly() -> None:
     """Finding the part among many candidate headings is not quadratic."""
-    lines = [TextLine("第三部分情况说明", 1 + index // 50, 1 + index % 50) for index in range(20000)]
+    lines = [
+        TextLine("第三部分情况说明", 1 + index // 50, 1 + index % 50) for index in range(20000)
+    ]
     started = time.perf_counter()
     readings = read_narrative(lines, file="x", family="shanghai_2024")
     assert time.perf_counter() - started < 0.5

@@ -20,14 +20,23 @@ Invariants:
   read twice with two values, a sentence with a template placeholder (XX) give
   no value and are listed as missing, and so is every figure of a sentence
   that no pattern reads.
+* A value is this year's only where the text says so: one in a clause that
+  speaks of another year (the family's ``prior`` wording, 上年, 与…相比, or a
+  year not the report's, :func:`_report_year`) is listed as missing, and a
+  year is written as this year's only when it is the report's.
+* An item's variables hold until the next item heading: a sentence that bears
+  an item heading's mark but is not read as one ends them (:attr:`Pattern.clears`).
 * Work is bounded: patterns run on one sentence at a time, and a sentence
   longer than :data:`MAX_SENTENCE` characters is not matched (it is listed).
 """
 
 from __future__ import annotations
 
+import bisect
+import collections
 import datetime
 import functools
+import itertools
 import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,7 +46,7 @@ from typing import Any, Final
 
 import attrs
 
-from govfinal.classification import FUNCTION_CODES
+from govfinal.classification import FUNCTION_CODES, CodeEntry, CodeTable, is_function_code
 from govfinal.ingest.readings import Readings, Source, TextLine
 from govfinal.model.statements import DIRECTION_WORDS, Trend
 
@@ -55,15 +64,18 @@ __all__ = [
 MAX_SENTENCE: Final = 2000
 """Longest sentence (in compact characters) the patterns are run on."""
 
+_NUMBER: Final = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+"""A number as printed: digits, grouped by commas or not, and a fraction (2,940.05)."""
+
 _MACROS: Final[dict[str, str]] = {
-    "{N}": r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?",
+    "{N}": rf"(?<![\d.,]){_NUMBER}",
     "{I}": r"(?<![\d.,])\d+",
     "{Q}": '[“”"‘’「」『』]?',
     "{Y}": r"(?:19|20)\d\d",
 }
 """Shorthands of the family regexes: a number as printed, a count, an optional quote, a year."""
 
-_FIGURE: Final = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d年月日])|X{2,}|Ｘ{2,}")
+_FIGURE: Final = re.compile(rf"{_NUMBER}(?![\d年月日])|X{{2,}}|Ｘ{{2,}}")
 """A figure token of a sentence: a number that is not a year, month or day; a placeholder."""
 
 _ENUMERATOR: Final = re.compile(r"^(?:[^，。；：]{0,12}：)?\d{1,2}[、.．](?!\d)")
@@ -89,10 +101,19 @@ _WIDE: Final = str.maketrans(
 full-width digits, point and percent sign half-width (a comma: :func:`_widen`)."""
 
 _ENDS: Final = frozenset("。；")
+"""What ends a sentence."""
+
+_CLAUSE_ENDS: Final = re.compile("[，。；]")
+"""What ends a clause (分句): a comma, or the end of a sentence."""
+
+_YEAR: Final = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?=年)")
+"""A year a text names (``2023年``, ``2023年度``)."""
+
+_REPORT_YEAR: Final = re.compile(r"((?:19|20)\d\d)年度?部门决算")
+"""The year a report names itself by (``2024年度部门决算``), when its part heading names none."""
 
 _FAMILY_NAME: Final = re.compile(r"[a-z][a-z0-9_]*")
 """The name of a narrative family's file (its stem)."""
-"""What ends a sentence."""
 
 
 # -- the family files -------------------------------------------------------------
@@ -128,6 +149,10 @@ class Pattern:
         maps: group text → address part (``{src}`` in an address).
         codes: the groups naming 类, 款, 项 in order, which give ``{code}``.
         sets: variables a match sets for the rest of the section (an item's ``base``).
+        clears: with ``sets``, a regex of what marks a sentence as one the pattern
+            should read (an item heading's ``（项）``): such a sentence that the
+            pattern does not match ends the variables' values (from where the
+            mark is on), so that what follows is not read as the item before's.
         required: whether a section it applies in must hold a match.
 
     """
@@ -139,6 +164,7 @@ class Pattern:
     maps: Mapping[str, Mapping[str, str]] = attrs.Factory(dict)
     codes: tuple[str, ...] = ()
     sets: Mapping[str, str] = attrs.Factory(dict)
+    clears: re.Pattern[str] | None = None
     required: bool = False
 
 
@@ -155,6 +181,9 @@ class Family:
         cuts: regexes of lines (at a line start) that begin a block which is not
             narrative (an attached table) and lasts to the next section.
         patterns: the sentence patterns, in the order they are tried.
+        prior: a regex of the wording that makes a clause speak of another year
+            than the report's (上年, 与…相比): an amount, share, count or rate
+            in such a clause is not read as this year's (it is listed missing).
 
     """
 
@@ -165,6 +194,7 @@ class Family:
     sections: tuple[SectionSpec, ...]
     cuts: tuple[re.Pattern[str], ...]
     patterns: tuple[Pattern, ...]
+    prior: re.Pattern[str] | None = None
 
 
 def _compile(text: str, macros: Mapping[str, str] | None = None) -> re.Pattern[str]:
@@ -196,6 +226,7 @@ def _family(name: str, data: Mapping[str, Any]) -> Family:
             maps={key: dict(value) for key, value in item.get("maps", {}).items()},
             codes=tuple(item.get("codes", ())),
             sets=dict(item.get("set", {})),
+            clears=_compile(item["clear"], macros) if "clear" in item else None,
             required=item.get("required", False),
         )
         for item in data["patterns"]
@@ -213,6 +244,7 @@ def _family(name: str, data: Mapping[str, Any]) -> Family:
         sections=sections,
         cuts=tuple(_compile(text) for text in data.get("cuts", ())),
         patterns=patterns,
+        prior=_compile(data["prior"], macros) if "prior" in data else None,
     )
 
 
@@ -268,16 +300,20 @@ class _Doc:
 
     def __init__(self, lines: Sequence[_Line]) -> None:
         self.lines = lines
-        chars: list[str] = []
+        pieces: list[str] = []
         self.origin: list[tuple[int, int]] = []
         self.starts: list[int] = []
         for index, line in enumerate(lines):
-            self.starts.append(len(chars))
-            for column, char in enumerate(line.text):
-                if not char.isspace():
-                    chars.append(char)
-                    self.origin.append((index, column))
-        self.compact = _widen("".join(chars))
+            self.starts.append(len(self.origin))
+            text = line.text
+            piece = "".join(text.split())
+            if len(piece) == len(text):  # no white space: every column kept
+                self.origin.extend(zip(itertools.repeat(index), range(len(text)), strict=False))
+            else:
+                columns = [column for column, char in enumerate(text) if not char.isspace()]
+                self.origin.extend((index, column) for column in columns)
+            pieces.append(piece)
+        self.compact = _widen("".join(pieces))
 
     def printed(self, start: int, end: int) -> str:
         """The printed text of compact ``[start, end)``: lines joined, inner spaces kept."""
@@ -322,22 +358,30 @@ class _Section:
 
 def _line_start_matches(doc: _Doc, regex: re.Pattern[str], lo: int, hi: int) -> Iterator[int]:
     """The compact offsets in ``[lo, hi)`` where a line starts and ``regex`` matches."""
-    for offset in doc.starts:
-        if lo <= offset < hi and regex.match(doc.compact, offset):
+    first = bisect.bisect_left(doc.starts, lo)
+    last = bisect.bisect_left(doc.starts, hi)
+    for offset in doc.starts[first:last]:
+        if regex.match(doc.compact, offset):
             yield offset
 
 
-def _part(doc: _Doc, family: Family) -> tuple[int, int] | None:
-    """The narrative part's body: the candidate heading with the longest body (not the 目录)."""
+def _part(doc: _Doc, family: Family) -> tuple[int, int, int] | None:
+    """The narrative part: its heading's start, its body's start and end.
+
+    The part is the candidate heading with the longest body (not the 目录's);
+    a body ends at the next part heading (found by bisection: the work is
+    linear in the candidates, however many).
+    """
     ends = list(_line_start_matches(doc, family.part_end, 0, len(doc.compact)))
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
     for offset in _line_start_matches(doc, family.part, 0, len(doc.compact)):
         match = family.part.match(doc.compact, offset)
         assert match is not None
         start = match.end()
-        end = next((at for at in ends if at > offset and at >= start), len(doc.compact))
-        if best is None or end - start >= best[1] - best[0]:
-            best = (start, end)
+        index = bisect.bisect_left(ends, max(offset + 1, start))
+        end = ends[index] if index < len(ends) else len(doc.compact)
+        if best is None or end - start >= best[2] - best[1]:
+            best = (offset, start, end)
     return best
 
 
@@ -397,8 +441,10 @@ class _Reading:
 
     doc: _Doc
     file: str
-    table: Mapping[str, str] = FUNCTION_CODES
+    table: CodeTable = FUNCTION_CODES
     own: bool = False
+    year: int | None = None
+    prior: re.Pattern[str] | None = None
     readings: Readings = attrs.Factory(Readings)
     facts: dict[str, tuple[object, Source]] = attrs.Factory(dict)
     conflicts: set[str] = attrs.Factory(set)
@@ -432,17 +478,16 @@ def _sign(word: str | None) -> int:
     return -1 if DIRECTION_WORDS.get(word) is Trend.DOWN else 1
 
 
-def _named(table: Mapping[str, str], level: int, parent: str, name: str) -> list[str]:
+def _named(table: CodeTable, level: int, parent: str, name: str) -> list[str]:
     """The codes of ``level`` digits under ``parent`` that ``table`` names ``name``."""
-    wanted = "".join(name.split())
     return [
         code
-        for code, official in table.items()
-        if len(code) == level and code.startswith(parent) and "".join(official.split()) == wanted
+        for code in table
+        if len(code) == level and code.startswith(parent) and table.names_as(code, name)
     ]
 
 
-def _code(names: Sequence[str], table: Mapping[str, str], own: bool) -> str | None:
+def _code(names: Sequence[str], table: CodeTable, own: bool) -> str | None:
     """The code of the 类 (, 款 (, 项)) named in order; ``None`` unless each is one code.
 
     With the report's own lines (``own``), a 项 whose 款 is misnamed is still
@@ -544,6 +589,32 @@ _KEYS: Final = ("about", "of", "budget", "to", "prior")
 _UNFILLED: Final = (-1, -1)
 """What :func:`_emit` gives when an address has no value (an item with no code)."""
 _LITERALS: Final = ("against", "basis", "measure", "relation")
+_OF_THIS_YEAR: Final = frozenset({None, "amount", "share", "count", "budget"})
+"""The kinds of emit whose value is this year's (a fact alone, ``None``, too)."""
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clauses (分句) of ``text`` that ``[start, end)`` touches, whole."""
+    before = _CLAUSE_ENDS.split(text[:start])[-1]
+    after = _CLAUSE_ENDS.split(text[end:], maxsplit=1)[0]
+    return before + text[start:end] + after
+
+
+def _another_year(reading: _Reading, clause: str) -> bool:
+    """Whether ``clause`` speaks of another year than the report's (上年, 与2023年度…相比)."""
+    if reading.prior is not None and reading.prior.search(clause):
+        return True
+    return any(int(year) != reading.year for year in _YEAR.findall(clause))
+
+
+def _year_note(reading: _Reading, table: Mapping[str, object]) -> str | None:
+    """Why a year statement is not written: this year's not the report's, the prior one its own."""
+    value, relation = table.get("value"), table.get("relation")
+    if relation == "本年" and value != reading.year:
+        return f"{value}年 named as this year, the report's being {reading.year or 'unknown'}"
+    if relation == "上年" and value == reading.year:
+        return f"{value}年 named as the year compared with, the report's own"
+    return None
 
 
 def _emit(
@@ -553,8 +624,14 @@ def _emit(
     pattern: Pattern,
     emit: Mapping[str, Any],
     context: _Context,
-) -> tuple[int, int] | None:
-    """Record one emit of a match; the compact span it covers, or ``None`` if it gives nothing."""
+) -> tuple[int, int] | str | None:
+    """Record one emit of a match; the compact span it covers, or ``None`` if it gives nothing.
+
+    An emit of this year's value (:data:`_OF_THIS_YEAR`) in a clause that
+    speaks of another year (:func:`_another_year`), and a year statement
+    whose year is not the one its relation says (:func:`_year_note`), give a
+    note why nothing is written: the text read is listed as missing.
+    """
     if "when" in emit and match.group(emit["when"]) is None:
         return None
     if "differs" in emit:
@@ -565,8 +642,12 @@ def _emit(
     start, end = match.span(span_group) if span_group else match.span()
     if start < 0:
         return None
-    source = reading.source(sentence, sentence.start + start)
     kind = emit.get("kind")
+    if kind in _OF_THIS_YEAR and not emit.get("prior_year", False):
+        said = reading.doc.compact[sentence.start : sentence.end]
+        if _another_year(reading, _clause(said, match.start(), end)):
+            return "a figure of another year than the report's"
+    source = reading.source(sentence, sentence.start + start)
     table: dict[str, object] = {}
     if kind is not None:
         table["kind"] = kind
@@ -594,6 +675,8 @@ def _emit(
             if value is None:
                 return None
             table["value"] = value
+        if kind == "year" and (note := _year_note(reading, table)) is not None:
+            return note
     fact_value = _fact_value(reading, sentence, match, emit, table)
     fact = _fill(emit["fact"], match, pattern, context.vars) if "fact" in emit else None
     if "fact" in emit and fact == _NO_CODE:
@@ -671,36 +754,85 @@ def _set_context(
             context.why = ""
 
 
+@attrs.define
+class _SentenceRead:
+    """What matching the patterns against one sentence gave.
+
+    Attributes:
+        covered: the compact spans read.
+        matched: whether any pattern matched.
+        unfilled: the patterns that matched but could not be written (an address with no value).
+        notes: why something matched was not written (a figure of another year).
+        cleared: whether the sentence ended an item (an item heading not read).
+
+    """
+
+    covered: list[tuple[int, int]] = attrs.Factory(list)
+    matched: bool = False
+    unfilled: list[str] = attrs.Factory(list)
+    notes: list[str] = attrs.Factory(list)
+    cleared: bool = False
+
+
+def _clearing(patterns: Sequence[Pattern], text: str) -> tuple[int, list[str]] | None:
+    """Where ``text`` ends the item before it, and the variables it ends; ``None`` if it does not.
+
+    It does when it holds the mark of an item heading (:attr:`Pattern.clears`)
+    that the item pattern does not match.
+    """
+    at, keys = len(text), []
+    for pattern in patterns:
+        if pattern.clears is None or pattern.regex.search(text):
+            continue
+        found = pattern.clears.search(text)
+        if found:
+            at = min(at, found.start())
+            keys += list(pattern.sets)
+    return (at, keys) if keys else None
+
+
 def _read_sentence(
     reading: _Reading, sentence: Sentence, patterns: Sequence[Pattern], context: _Context
-) -> tuple[list[tuple[int, int]], bool, list[str]]:
+) -> _SentenceRead:
     """Match every pattern against ``sentence``.
 
-    Returns the spans read, whether any pattern matched, and the patterns that
-    matched but could not be written (an address with no value).
+    A sentence holding an item heading that is not read ends the item before
+    it: from the heading on, the item's variables have no value (what reads
+    them is listed as missing), and so for the sentences after it.
     """
     text = reading.doc.compact[sentence.start : sentence.end]
-    covered: list[tuple[int, int]] = []
-    unfilled: list[str] = []
-    matched = False
+    result = _SentenceRead()
+    clearing = _clearing(patterns, text)
+    why = "after an item heading not read"
     for pattern in patterns:
         for match in pattern.regex.finditer(text):
-            matched = True
+            result.matched = True
             if pattern.sets:
                 _set_context(reading, pattern, match, context)
-                covered.append((sentence.start + match.start(), sentence.start + match.end()))
+                result.covered.append(
+                    (sentence.start + match.start(), sentence.start + match.end())
+                )
                 continue
             vars = dict(context.vars)
+            if clearing is not None and match.start() >= clearing[0]:
+                vars.update(dict.fromkeys(clearing[1]))
             if pattern.codes:
                 vars["code"] = reading.code([match.group(name) or "" for name in pattern.codes])
             for emit in pattern.emits:
                 span = _emit(reading, sentence, match, pattern, emit, _Context(vars))
                 if span == _UNFILLED:
-                    if pattern.name not in unfilled:
-                        unfilled.append(pattern.name)
+                    if pattern.name not in result.unfilled:
+                        result.unfilled.append(pattern.name)
+                elif isinstance(span, str):
+                    if span not in result.notes:
+                        result.notes.append(span)
                 elif span is not None:
-                    covered.append(span)
-    return covered, matched, unfilled
+                    result.covered.append(span)
+    if clearing is not None:
+        context.vars.update(dict.fromkeys(clearing[1]))
+        context.why = why
+        result.cleared = True
+    return result
 
 
 def _figures(text: str) -> list[tuple[int, int]]:
@@ -716,7 +848,7 @@ def figure_sentences(lines: Sequence[TextLine], *, family: str) -> list[tuple[Se
     This is the denominator of a read rate: each is a sentence the reader
     should read.
     """
-    doc, sentences, _ = _sentences_of(lines, load_family(family))
+    doc, sentences, _, _ = _sentences_of(lines, load_family(family))
     result = []
     for sentence in sentences:
         text = doc.compact[sentence.start : sentence.end]
@@ -727,15 +859,39 @@ def figure_sentences(lines: Sequence[TextLine], *, family: str) -> list[tuple[Se
 
 def _sentences_of(
     lines: Sequence[TextLine], family: Family
-) -> tuple[_Doc, list[Sentence], set[str] | None]:
-    """The text, its narrative sentences, and the sections found (``None``: no part)."""
+) -> tuple[_Doc, list[Sentence], set[str] | None, int | None]:
+    """The text, its narrative sentences, the sections found (``None``: no part), its year."""
     doc = _Doc(_clean(lines))
     part = _part(doc, family)
     if part is None:
-        return doc, [], None
-    found = _sections(doc, family, *part)
+        return doc, [], None, None
+    found = _sections(doc, family, part[1], part[2])
     sentences = [sentence for section in found for sentence in _sentences(doc, section)]
-    return doc, sentences, {section.id for section in found}
+    return doc, sentences, {section.id for section in found}, _report_year(doc, part)
+
+
+_OPENING_YEAR: Final = re.compile(r"(?<![与比较于同])((?:19|20)\d\d)年度")
+"""A year named as a part's own (``2024年度``), not after a comparison word."""
+
+
+def _report_year(doc: _Doc, part: tuple[int, int, int]) -> int | None:
+    """The report's year (所属年度): the one its narrative part's heading names.
+
+    Else the year of ``…年度部门决算`` where the text first names one (its
+    cover), else the year the narrative most often names as ``…年度`` (when
+    one is named more often than any other); ``None`` if none is.
+    """
+    heading, body, end = part
+    named = set(_YEAR.findall(doc.compact[heading:body]))
+    if len(named) == 1:
+        return int(named.pop())
+    cover = _REPORT_YEAR.search(doc.compact)
+    if cover is not None:
+        return int(cover.group(1))
+    ranked = collections.Counter(_OPENING_YEAR.findall(doc.compact, body, end)).most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return int(ranked[0][0])
+    return None
 
 
 def _uncovered(doc: _Doc, sentence: Sentence, covered: Sequence[tuple[int, int]]) -> list[str]:
@@ -768,23 +924,25 @@ def _read_section(
             reading.readings.miss(part, f"sentence {sentence.number}: too long to read", source)
             continue
         before, before_reasons = len(reading.readings.statements), len(reading.reasons)
-        covered, matched, unfilled = _read_sentence(reading, sentence, patterns, context)
+        read = _read_sentence(reading, sentence, patterns, context)
         hits.update(p.name for p in patterns if p.regex.search(text))
         new = reading.readings.statements[before:]
         reasons = [table for table, _ in new if table.get("kind") == "reason"]
         if reasons:
             index = len(reading.reasons) - 1 if len(reading.reasons) > before_reasons else None
             last_reason = (str(reasons[-1]["about"]), str(reasons[-1]["against"]), index)
-        elif not matched and not _figures(text) and last_reason is not None:
+        elif not (read.matched or read.cleared or _figures(text)) and last_reason is not None:
             _continue_reason(reading, sentence, last_reason)
             continue
         else:
             last_reason = None
-        missed = _uncovered(reading.doc, sentence, covered) or unfilled
-        if missed:
-            why = f"; {context.why}" if context.why else ""
-            what = f"sentence {sentence.number}: not read: {'、'.join(missed)}{why}"
-            reading.readings.miss(part, what, source)
+        if read.cleared:
+            last_reason = None
+        missed = _uncovered(reading.doc, sentence, read.covered) or read.unfilled
+        if missed or read.notes:
+            whys = [*read.notes, *([context.why] if missed and context.why else [])]
+            what = "; ".join(["、".join(missed), *whys] if missed else whys)
+            reading.readings.miss(part, f"sentence {sentence.number}: not read: {what}", source)
     for pattern in patterns:
         if pattern.required and pattern.name not in hits:
             reading.readings.miss(part, f"not found: {pattern.name}")
@@ -847,11 +1005,10 @@ def read_narrative(
     Facts come in the order read, statements in text order.
     """
     spec = load_family(family)
-    doc, sentences, found = _sentences_of(lines, spec)
-    table: Mapping[str, str] = FUNCTION_CODES
-    if codes:
-        table = {**dict(FUNCTION_CODES.items()), **dict(codes)}
-    reading = _Reading(doc, file, table=table, own=bool(codes))
+    doc, sentences, found, year = _sentences_of(lines, spec)
+    entries = [CodeEntry(code, name) for code, name in (codes or {}).items()]
+    table = FUNCTION_CODES.extend(entry for entry in entries if is_function_code(entry.code))
+    reading = _Reading(doc, file, table=table, own=bool(codes), year=year, prior=spec.prior)
     if found is None:
         reading.readings.miss("情况说明", f"no narrative part of family {family} found")
         return reading.readings
