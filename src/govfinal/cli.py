@@ -217,19 +217,30 @@ def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
 
 
 def _check_published(path: str, options: CheckOptions) -> FileResult:
-    """Read a published report (``.pdf``, ``.txt``) and check it; findings name their sources."""
+    """Read a published report (``.pdf``, ``.txt``) and check it; findings name their sources.
+
+    A report whose tables were not read (a text of the narrative alone) is
+    checked by the narrative's rules (N9xx) only, on the statements about
+    figures the text gives (:meth:`~govfinal.ingest.Ingested.judged`): the
+    tables' identities cannot be judged on the figures the narrative happens
+    to restate.
+    """
     try:
         read = ingest(path)
     except IngestError as exc:
         return FileResult(file=path, error=terminal_safe(str(exc)))
     except Exception as exc:  # a bug, not the file's fault
         return FileResult(file=path, error=_internal_error(path, exc))
+    report, statement_sources = read.judged()
+    if not read.tables_read:  # the narrative alone: only its statements can be judged
+        tables = frozenset(code for code in RULES if not code.startswith("N"))
+        options = attrs.evolve(options, ignore=options.ignore | tables)
     try:
-        findings = check(read.report, options=options)
+        findings = check(report, options=options)
     except Exception as exc:  # a bug, not the file's fault
         return FileResult(file=path, error=_internal_error(path, exc))
     places = {address: str(source) for address, source in read.sources.items()}
-    for index, source in enumerate(read.statement_sources):
+    for index, source in enumerate(statement_sources):
         places[_statement_key(index)] = str(source)
     return FileResult(file=path, findings=findings, places=places)
 

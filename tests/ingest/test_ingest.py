@@ -18,7 +18,7 @@ from govfinal.checks import check
 from govfinal.cli import main
 from govfinal.ingest import IngestError, ingest
 from govfinal.io import loads
-from govfinal.model.statements import ShareStatement
+from govfinal.model.statements import ShareStatement, named_addresses
 
 pytest.importorskip("pdfplumber")
 
@@ -175,3 +175,19 @@ def test_a_text_of_no_known_family_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00broken")
     with pytest.raises(IngestError, match="not UTF-8"):
         ingest(path)
+
+
+def test_a_text_without_its_tables_is_judged_only_where_it_gives_the_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    read = ingest(PUBLISHED / "xinjiang_kexie_2023.txt")
+    assert not read.tables_read
+    assert any(item.part == "表格" for item in read.missing)
+    report, sources = read.judged()
+    assert len(report.statements) == len(sources) < len(read.report.statements)
+    for statement in report.statements:
+        assert all(address in read.sources for address in named_addresses(statement))
+    # No table identity is judged on the few figures a narrative restates.
+    assert main(["check", str(PUBLISHED / "xinjiang_kexie_2023.txt")]) == 0
+    assert "0 个错误" in capsys.readouterr().out
+    assert ingest(CAIZHENGJU).tables_read

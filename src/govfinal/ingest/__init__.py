@@ -48,6 +48,7 @@ from govfinal.ingest.readings import Missing, Readings, Source, TextLine, text_l
 from govfinal.ingest.tables import read_tables
 from govfinal.io import MAX_BYTES, LoadError, loads
 from govfinal.model.report import FinalAccount
+from govfinal.model.statements import named_addresses
 
 __all__ = [
     "FAMILIES",
@@ -81,6 +82,9 @@ class Ingested:
             ``report.statements``.
         missing: what was looked for and not found.
         conflicts: figures read twice with different values.
+        tables_read: whether any of the nine standard tables was read; a text
+            of the narrative alone (its tables 见附表, or flattened past
+            reading) has its facts from the narrative only.
         document: the data-file document ``report`` was loaded from.
 
     """
@@ -92,7 +96,26 @@ class Ingested:
     statement_sources: tuple[Source, ...]
     missing: tuple[Missing, ...]
     conflicts: tuple[Conflict, ...]
+    tables_read: bool
     document: Mapping[str, Any] = attrs.field(repr=False)
+
+    def judged(self) -> tuple[FinalAccount, tuple[Source, ...]]:
+        """The report as the checks should see it, with its statements' sources.
+
+        With its tables read, the report itself. Without (a text of the
+        narrative alone), only the statements whose every address names a
+        figure the text gives: a statement about a figure only a table
+        prints cannot be judged, and a blank would be taken for 0.
+        """
+        if self.tables_read:
+            return self.report, self.statement_sources
+        pairs = [
+            (statement, source)
+            for statement, source in zip(self.report.statements, self.statement_sources, strict=True)
+            if all(address in self.sources for address in named_addresses(statement))
+        ]
+        report = attrs.evolve(self.report, statements=tuple(s for s, _ in pairs))
+        return report, tuple(source for _, source in pairs)
 
     def data_file(self) -> str:
         """The report as a TOML data file, each figure's source a comment above it."""
@@ -139,14 +162,16 @@ def ingest(path: str | Path, *, family: str | None = None) -> Ingested:
             f"{name}: unknown template family {chosen!r}; known: {', '.join(FAMILIES)}"
         )
     readings = read_cover(lines, file=name)
+    tables = read_tables(pages, file=name, family=chosen) if pages else Readings()
     if pages:
-        tables = read_tables(pages, file=name, family=chosen)
         first_table = min((fact.source.page or 0 for fact in tables.facts), default=None)
         readings.extend(read_units(pages, file=name, before_page=first_table))
         readings.extend(tables)
+    else:
+        readings.miss("表格", "纯文本不读表格 (a text's tables are not read): facts from the narrative")
     codes = readings.line_names()
     readings.extend(read_narrative(lines, file=name, family=chosen, codes=codes))
-    return _loaded(name, chosen, readings)
+    return _loaded(name, chosen, readings, tables_read=bool(tables.facts))
 
 
 def _read_text(path: str | Path) -> str:
@@ -173,7 +198,7 @@ def _family_of(lines: Sequence[TextLine], name: str) -> str:
     return found
 
 
-def _loaded(name: str, family: str, readings: Readings) -> Ingested:
+def _loaded(name: str, family: str, readings: Readings, *, tables_read: bool) -> Ingested:
     assembled = assemble(readings)
     missing = list(readings.missing)
     unit = assembled.document.setdefault("unit", {})
@@ -204,5 +229,6 @@ def _loaded(name: str, family: str, readings: Readings) -> Ingested:
         statement_sources=assembled.statement_sources,
         missing=tuple(missing),
         conflicts=assembled.conflicts,
+        tables_read=tables_read,
         document=assembled.document,
     )
