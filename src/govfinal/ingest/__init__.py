@@ -111,7 +111,9 @@ class Ingested:
             return self.report, self.statement_sources
         pairs = [
             (statement, source)
-            for statement, source in zip(self.report.statements, self.statement_sources, strict=True)
+            for statement, source in zip(
+                self.report.statements, self.statement_sources, strict=True
+            )
             if all(address in self.sources for address in named_addresses(statement))
         ]
         report = attrs.evolve(self.report, statements=tuple(s for s, _ in pairs))
@@ -168,7 +170,9 @@ def ingest(path: str | Path, *, family: str | None = None) -> Ingested:
         readings.extend(read_units(pages, file=name, before_page=first_table))
         readings.extend(tables)
     else:
-        readings.miss("表格", "纯文本不读表格 (a text's tables are not read): facts from the narrative")
+        readings.miss(
+            "表格", "纯文本不读表格 (a text's tables are not read): facts from the narrative"
+        )
     codes = readings.line_names()
     readings.extend(read_narrative(lines, file=name, family=chosen, codes=codes))
     return _loaded(name, chosen, readings, tables_read=bool(tables.facts))
