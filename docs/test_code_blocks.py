@@ -74,3 +74,23 @@ def test_every_code_block_is_run_or_allowed(page: Path) -> None:
                     f"{page.name}: `{command}` in a bash block is not run by the docs tests; "
                     "run it in a ```console block too"
                 )
+
+
+def _python_of(page: Path) -> str:
+    """The Python of a page's ``python`` blocks, prompts taken off, in order."""
+    code = []
+    for block in re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+        lines = block.splitlines()
+        if lines and lines[0].startswith(">>>"):
+            lines = [line[4:] for line in lines if line.startswith((">>> ", "... ")) or line in (">>>", "...")]
+        code.extend(lines)
+    return "\n".join(code) + "\n"
+
+
+def test_the_tutorial_passes_mypy_strict_as_written(tmp_path: Path) -> None:
+    """A reader who types the tutorial into a module checked by ``mypy --strict`` gets no error."""
+    api = pytest.importorskip("mypy.api")
+    module = tmp_path / "tutorial.py"
+    module.write_text(_python_of(DOCS / "tutorial.md"), encoding="utf-8")
+    out, err, status = api.run(["--strict", "--no-incremental", str(module)])
+    assert status == 0, out + err

@@ -10,7 +10,7 @@ import re
 import subprocess
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 
@@ -79,11 +79,32 @@ def warnings_only() -> FinalAccount:
 # -- check: readable files ---------------------------------------------------------------
 
 
+SEVERITY_WORDS = {
+    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+}
+RANKS = {"error": 0, "warning": 1, "info": 2}
+
+
 def finding_line(path: Path, line: int | None, finding: govfinal.Finding, lang: str = "zh") -> str:
     """A finding as the text output writes it: ``FILE:LINE: CODE severity address message``."""
     where = str(path) if line is None else f"{path}:{line}"
-    return (
-        f"{where}: {finding.code} {finding.severity.value} {finding.path} {finding.message(lang)}"
+    word = SEVERITY_WORDS[lang][finding.severity.value]
+    return f"{where}: {finding.code} {word} {finding.path} {finding.message(lang)}"
+
+
+def in_output_order(
+    pairs: Iterable[tuple[int | None, govfinal.Finding]],
+) -> list[tuple[int | None, govfinal.Finding]]:
+    """(line, finding) pairs in output order: severity, line (none last), code."""
+    return sorted(
+        pairs,
+        key=lambda pair: (
+            RANKS[pair[1].severity.value],
+            pair[0] is None,
+            pair[0] or 0,
+            pair[1].code,
+        ),
     )
 
 
@@ -102,7 +123,8 @@ def test_check_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str], suff
     text = path.read_text(encoding="utf-8")
     located = [locate(text, suffix, f.path) for f in findings]  # type: ignore[arg-type]
     assert located and None not in located  # every finding of the seed is in a written section
-    assert lines[1:] == [finding_line(path, n, f) for n, f in zip(located, findings, strict=True)]
+    pairs = in_output_order(zip(located, findings, strict=True))
+    assert lines[1:] == [finding_line(path, n, f) for n, f in pairs]
 
 
 def test_check_the_base_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,9 +153,8 @@ def test_english_summary_and_messages(tmp_path: Path, capsys: pytest.CaptureFixt
     lines = out.splitlines()
     assert lines[0] == f"{path}: {summary}"
     text = path.read_text(encoding="utf-8")
-    assert lines[1:] == [
-        finding_line(path, locate(text, "toml", f.path), f, "en") for f in findings
-    ]
+    pairs = in_output_order((locate(text, "toml", f.path), f) for f in findings)
+    assert lines[1:] == [finding_line(path, n, f, "en") for n, f in pairs]
 
 
 def _kexie_with_grand_total(total: str) -> str:
@@ -153,7 +174,7 @@ def test_a_finding_names_its_file_and_line(
     code, out, _ = run(capsys, "check", "--select", "T101", path)
     assert code == 1
     (line,) = [line for line in out.splitlines() if " T101 " in line]
-    assert line.startswith(f"{path}:62: T101 error income.stated_grand_total 收入总计 59.95 ")
+    assert line.startswith(f"{path}:62: T101 错误 income.stated_grand_total 收入总计 59.95 ")
     _, out, _ = run(capsys, "check", "--select", "T101", "--format", "json", path)
     (finding,) = json.loads(out)[0]["findings"]
     assert (finding["file"], finding["line"], finding["address"]) == (
@@ -193,7 +214,8 @@ def test_a_file_gone_after_loading_gives_findings_without_lines(
     assert result.lines == {}
     assert all(result.line(finding) is None for finding in result.findings)
     _, out, _ = run(capsys, "check", gone)
-    assert out.splitlines()[1:] == [finding_line(gone, None, f) for f in govfinal.check(SEED)]
+    pairs = in_output_order((None, f) for f in govfinal.check(SEED))
+    assert out.splitlines()[1:] == [finding_line(gone, None, f) for _, f in pairs]
 
 
 def test_a_file_changed_after_loading_gives_no_lines(
@@ -253,6 +275,7 @@ def test_a_broken_total_fails_with_t101(tmp_path: Path, capsys: pytest.CaptureFi
             "severity": "error",
             "address": "income.stated_grand_total",
             "message": t101[0]["message"],
+            "title": "收入总计",
             "expected": "178.00",
             "actual": "179.00",
             "difference": "1.00",
@@ -266,12 +289,11 @@ def test_a_broken_total_fails_with_t101(tmp_path: Path, capsys: pytest.CaptureFi
 def test_json_rows_match_the_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, "seed.toml", SEED)
     _, out, _ = run(capsys, "check", "--format", "json", "--lang", "en", path)
-    findings = govfinal.check(SEED)
-    rows = json.loads(out)[0]["findings"]
     text = path.read_text(encoding="utf-8")
-    assert [(r["file"], r["line"]) for r in rows] == [
-        (str(path), locate(text, "toml", f.path)) for f in findings
-    ]
+    pairs = in_output_order((locate(text, "toml", f.path), f) for f in govfinal.check(SEED))
+    findings = [f for _, f in pairs]
+    rows = json.loads(out)[0]["findings"]
+    assert [(r["file"], r["line"]) for r in rows] == [(str(path), line) for line, _ in pairs]
     assert [(r["code"], r["severity"], r["address"], r["message"]) for r in rows] == [
         (f.code, f.severity.value, f.path, f.message_en) for f in findings
     ]
@@ -324,7 +346,9 @@ def test_exact_mode(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, "seed.json", SEED)
     code, out, _ = run(capsys, "check", "--exact", "--format", "json", path)
     findings = govfinal.check(SEED, exact=True)
-    assert [f["code"] for f in json.loads(out)[0]["findings"]] == list(findings.codes())
+    text = path.read_text(encoding="utf-8")
+    pairs = in_output_order((locate(text, "json", f.path), f) for f in findings)
+    assert [f["code"] for f in json.loads(out)[0]["findings"]] == [f.code for _, f in pairs]
     assert code == (0 if findings.ok else 1)
 
 
@@ -574,7 +598,7 @@ def test_no_color_is_honoured(
 def test_color_always(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, "broken.toml", broken_base())
     _, out, _ = run(capsys, "check", "--color", "always", path)
-    assert "\x1b[31mT101 error\x1b[0m" in out
+    assert "\x1b[31mT101 错误\x1b[0m" in out
     _, out, _ = run(capsys, "check", "--color", "never", path)
     assert ANSI not in out
 
@@ -731,7 +755,7 @@ def test_python_m_govfinal_exit_codes_and_no_traceback(tmp_path: Path) -> None:
 
     result = _python_m("check", broken)
     assert result.returncode == 1
-    assert "T101 error income.stated_grand_total" in result.stdout
+    assert "T101 错误 income.stated_grand_total" in result.stdout
 
     result = _python_m("check", typo, good, "--jobs", "2")
     assert result.returncode == 2

@@ -2,10 +2,14 @@
 
 Subcommands:
 
-* ``govfinal check FILE...``: load and check each file; one summary line per
+* ``govfinal check FILE...``: load and check each file (a directory: the
+  ``.toml``, ``.json``, ``.pdf`` and ``.txt`` files under it, sorted, hidden
+  names skipped; none is an error); one summary line per
   file, then one line per finding, ``FILE:LINE: CODE severity address
   message`` (``FILE: …`` when the figure's line is not known), or the same
-  fields in JSON (``--format json``). Exit status 0 when no
+  fields in JSON (``--format json``: with each rule's title, and an
+  unreadable file's problems); ``--quiet`` leaves out the files without
+  findings. Exit status 0 when no
   file has errors, 1 when some file has errors (or warnings, with
   ``--strict``), 2 when some file could not be read (2 wins over 1). Every file
   is checked whatever happens to the others; ``--jobs N`` checks them in
@@ -70,7 +74,7 @@ from govfinal.compare import (
 from govfinal.errors import AmountError, GovFinalError
 from govfinal.ingest import FAMILIES as INGEST_FAMILIES
 from govfinal.ingest import IngestError, ingest, is_published
-from govfinal.io import FORMAT_VERSION, MAX_BYTES, LoadError, dumps, format_of, load
+from govfinal.io import FORMAT_VERSION, MAX_BYTES, LoadError, Problem, dumps, format_of, load
 from govfinal.io.locate import Locator
 from govfinal.model.report import FinalAccount
 from govfinal.money import to_decimal
@@ -99,6 +103,18 @@ EXIT_TERMINATED: Final = 128 + signal.SIGTERM
 
 _COLOURS: Final = {"error": "31", "warning": "33", "info": "2"}
 """ANSI SGR codes by severity: red, yellow, dim."""
+
+_RANKS: Final = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+"""The order of severities in the output: errors first."""
+
+_SEVERITY_WORDS: Final = {
+    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
+    "zh": {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"},
+}
+"""The severity column of the text output, by ``--lang`` (JSON keeps the English codes)."""
+
+DATA_SUFFIXES: Final = (".toml", ".json", ".pdf", ".txt")
+"""The files ``check`` takes from a directory: data files and published reports."""
 
 _BAR_WIDTH: Final = 30
 
@@ -130,6 +146,12 @@ class FileResult:
         places: for a published report read by :mod:`govfinal.ingest`, where
             each finding's figure or statement was read (``report.pdf p.10
             支出决算表 2080505 基本支出``), by the same keys as ``lines``.
+        pages: for a published report, the page and line (0 when not known)
+            of each of ``places``, by the same keys: what the findings are
+            ordered by.
+        problems: when the file could not be read, what is wrong with it, each
+            with its address and line where known (a :class:`~govfinal.io.LoadError`'s
+            problems; one problem of no address for any other error).
 
     """
 
@@ -138,6 +160,8 @@ class FileResult:
     findings: Findings = attrs.field(factory=Findings)
     lines: Mapping[str, int] = attrs.field(factory=dict, hash=False)
     places: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    pages: Mapping[str, tuple[int, int]] = attrs.field(factory=dict, hash=False)
+    problems: tuple[Problem, ...] = ()
 
     @property
     def readable(self) -> bool:
@@ -151,6 +175,25 @@ class FileResult:
     def place(self, finding: Finding) -> str | None:
         """Where ``finding``'s statement, else its figure, was read in a published report."""
         return _of_finding(self.places, finding)
+
+    def ordered(self) -> tuple[Finding, ...]:
+        """The findings by severity (errors, warnings, infos), then place, then rule code.
+
+        The place is the line in the file, or the page (then line) of the
+        published report; a finding of no known place comes after those of
+        its severity that have one. Findings equal in all three keep the order
+        the checks give them.
+        """
+        return tuple(sorted(self.findings, key=self._order_key))
+
+    def _order_key(self, finding: Finding) -> tuple[int, int, tuple[int, ...], str]:
+        line = self.line(finding)
+        if line is not None:
+            place: tuple[int, ...] = (line,)
+        else:
+            page = _of_finding(self.pages, finding)
+            place = () if page is None else page
+        return (_RANKS[finding.severity], 0 if place else 1, place, finding.code)
 
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
@@ -205,14 +248,14 @@ def check_file(path: str, options: CheckOptions | None = None) -> FileResult:
     try:
         report = load(path)
     except LoadError as exc:
-        return FileResult(file=path, error=str(exc))
+        return FileResult(file=path, error=str(exc), problems=exc.problems)
     except Exception as exc:  # a bug, not the file's fault
-        return FileResult(file=path, error=_internal_error(path, exc))
+        return _unreadable(path, _internal_error(path, exc))
     try:
         findings = check(report, options=options)
         lines = _lines(path, findings, loaded)
     except Exception as exc:  # a bug, not the file's fault
-        return FileResult(file=path, error=_internal_error(path, exc))
+        return _unreadable(path, _internal_error(path, exc))
     return FileResult(file=path, findings=findings, lines=lines)
 
 
@@ -228,9 +271,9 @@ def _check_published(path: str, options: CheckOptions) -> FileResult:
     try:
         read = ingest(path)
     except IngestError as exc:
-        return FileResult(file=path, error=terminal_safe(str(exc)))
+        return _unreadable(path, terminal_safe(str(exc)))
     except Exception as exc:  # a bug, not the file's fault
-        return FileResult(file=path, error=_internal_error(path, exc))
+        return _unreadable(path, _internal_error(path, exc))
     report, statement_sources = read.judged()
     if not read.tables_read:  # the narrative alone: only its statements can be judged
         tables = frozenset(code for code in RULES if not code.startswith("N"))
@@ -238,11 +281,22 @@ def _check_published(path: str, options: CheckOptions) -> FileResult:
     try:
         findings = check(report, options=options)
     except Exception as exc:  # a bug, not the file's fault
-        return FileResult(file=path, error=_internal_error(path, exc))
-    places = {address: str(source) for address, source in read.sources.items()}
+        return _unreadable(path, _internal_error(path, exc))
+    sources = dict(read.sources)
     for index, source in enumerate(statement_sources):
-        places[_statement_key(index)] = str(source)
-    return FileResult(file=path, findings=findings, places=places)
+        sources[_statement_key(index)] = source
+    places = {key: str(source) for key, source in sources.items()}
+    pages = {
+        key: (source.page, source.line or 0)
+        for key, source in sources.items()
+        if source.page is not None
+    }
+    return FileResult(file=path, findings=findings, places=places, pages=pages)
+
+
+def _unreadable(path: str, error: str) -> FileResult:
+    """The result of a file that could not be read for ``error``: one problem, of no address."""
+    return FileResult(file=path, error=error, problems=(Problem("", error),))
 
 
 def _report_of(path: str) -> FinalAccount:
@@ -468,13 +522,14 @@ def _text_lines(result: FileResult, lang: str, colour: bool) -> list[str]:
         state = "could not be read (see stderr)" if lang == "en" else "无法读取（见标准错误）"
         return [f"{_paint(name, '1', colour)}: {_paint(state, '31', colour)}"]
     lines = [f"{_paint(name, '1', colour)}: {_summary(result, lang)}"]
-    for finding in result.findings:
+    words = _SEVERITY_WORDS[lang]
+    for finding in result.ordered():
         line, place = result.line(finding), result.place(finding)
         where = name if line is None else f"{name}:{line}"
         if place is not None:
             where = terminal_safe(place)
         sgr = _COLOURS.get(finding.severity.value)
-        head = _paint(terminal_safe(f"{finding.code} {finding.severity.value}"), sgr, colour)
+        head = _paint(terminal_safe(f"{finding.code} {words[finding.severity]}"), sgr, colour)
         parts = (head, terminal_safe(finding.path), terminal_safe(finding.message(lang)))
         lines.append(f"{_paint(where, '1', colour)}: " + " ".join(part for part in parts if part))
     return lines
@@ -615,7 +670,7 @@ def _say(text: str) -> None:
 
 def _run_check(args: argparse.Namespace) -> int:
     """``govfinal check``: load and check every file, report, and give the exit status."""
-    files: list[str] = args.files
+    files = _data_files(args.files)
     options = CheckOptions(exact=args.exact, select=args.select, ignore=args.ignore)
     out, err = _stdout(), sys.stderr
     colour = _use_colour(args.color, out)
@@ -630,7 +685,9 @@ def _run_check(args: argparse.Namespace) -> int:
                 progress.clear()
                 if result.error is not None:
                     _say(result.error)
-                if document is not None:
+                if args.quiet and result.readable and not result.findings:
+                    pass  # a clean file says nothing with --quiet
+                elif document is not None:
                     document.append(_json_result(result, args.lang, args.strict))
                 else:
                     out.write("\n".join(_text_lines(result, args.lang, colour)) + "\n")
@@ -649,12 +706,54 @@ def _run_check(args: argparse.Namespace) -> int:
     return tally.status
 
 
+def _data_files(arguments: Sequence[str]) -> list[str]:
+    """The files to check: each argument, a directory replaced by the data files in it.
+
+    A directory is walked recursively, in sorted order, for ``.toml``,
+    ``.json``, ``.pdf`` and ``.txt`` files (:data:`DATA_SUFFIXES`, in any case);
+    hidden files and directories (a name starting with ``.``) are skipped, and
+    links to directories are not followed. A directory without any such file
+    is an error (:class:`~govfinal.errors.GovFinalError`, exit status 2).
+    """
+    files: list[str] = []
+    for argument in arguments:
+        if not os.path.isdir(argument):
+            files.append(argument)
+            continue
+        found = sorted(_walk(argument), key=lambda path: path.split(os.sep))
+        if not found:
+            raise GovFinalError(
+                f"{argument}: no data file or published report in this directory"
+                f" ({', '.join(DATA_SUFFIXES)})"
+            )
+        files.extend(found)
+    return files
+
+
+def _walk(directory: str) -> Iterator[str]:
+    """The paths of the data files under ``directory``, hidden names skipped."""
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and name.lower().endswith(DATA_SUFFIXES):
+                yield os.path.join(root, name)
+
+
 def _json_result(result: FileResult, lang: str, strict: bool) -> dict[str, Any]:
-    """One file in the JSON output: ``file``, ``ok``, ``findings`` (and ``error``)."""
+    """One file in the JSON output: ``file``, ``ok``, ``findings`` (and ``error``, ``problems``)."""
     document: dict[str, Any] = {"file": result.file, "ok": result.passed(strict=strict)}
     if result.error is not None:
         document["error"] = result.error
-    document["findings"] = [_json_finding(result, finding, lang) for finding in result.findings]
+        document["problems"] = [
+            {
+                "file": result.file,
+                "line": problem.line,
+                "address": problem.path or None,
+                "message": problem.message,
+            }
+            for problem in result.problems
+        ]
+    document["findings"] = [_json_finding(result, finding, lang) for finding in result.ordered()]
     return document
 
 
@@ -668,11 +767,20 @@ def _json_finding(result: FileResult, finding: Finding, lang: str) -> dict[str, 
         "severity": finding.severity.value,
         "address": finding.path,
         "message": finding.message(lang),
+        "title": _title(finding.code, lang),
         "expected": _figure(finding.expected),
         "actual": _figure(finding.actual),
         "difference": _figure(finding.difference),
         "tolerance": _figure(finding.tolerance),
     }
+
+
+def _title(code: str, lang: str) -> str | None:
+    """The title of rule ``code`` in ``lang``; ``None`` for a code not registered."""
+    rule = RULES.get(code)
+    if rule is None:
+        return None
+    return rule.title_en if lang == "en" else rule.title_zh
 
 
 def _figure(value: Decimal | None) -> str | None:
@@ -928,7 +1036,16 @@ def _parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help=".toml or .json data file, or a published report (.pdf, .txt)",
+        help=(
+            ".toml or .json data file, a published report (.pdf, .txt), or a directory"
+            " of them (walked recursively)"
+        ),
+    )
+    check_cmd.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="print only the files with findings or that could not be read, and the totals",
     )
     check_cmd.add_argument("--format", choices=("text", "json"), default="text")
     check_cmd.add_argument(

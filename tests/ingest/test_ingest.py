@@ -122,7 +122,7 @@ def test_the_command_reads_checks_and_renders_a_pdf(
     assert main(["check", str(CAIZHENGJU)]) == 1
     report = capsys.readouterr().out
     assert f"{CAIZHENGJU} p.6 收入支出决算总表 社会保障和就业支出" in report
-    assert "T110 error expenditure.classes[208].amount" in report
+    assert "T110 错误 expenditure.classes[208].amount" in report
     assert main(["render", str(CAIZHENGJU)]) == 0
     assert "上海市普陀区财政局" in capsys.readouterr().out
 

@@ -10,9 +10,10 @@ prefer an exception call :meth:`Findings.raise_for_findings`, which raises a
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import overload
+from typing import Any, Final, overload
 
 import attrs
 
@@ -104,12 +105,19 @@ class FindingsError(ExceptionGroup[FindingError], GovFinalError):
     """
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Findings(Sequence[Finding]):
     """The findings of one check run, in a deterministic order.
 
     ``ok`` is true when there is no error; warnings and infos do not make a
     report fail unless the caller says so.
+
+    Its ``repr`` counts the findings by severity, its ``str`` lists them one a
+    line; in a notebook they show as a table (``_repr_html_``), and
+    :meth:`to_pandas` makes a data frame of them.
+
+    >>> Findings()
+    Findings(0 errors, 0 warnings, 0 infos)
     """
 
     items: tuple[Finding, ...] = ()
@@ -183,6 +191,65 @@ class Findings(Sequence[Finding]):
             for f in self.items
         ]
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._counts()})"
+
+    def __str__(self) -> str:
+        lines = [f"{len(self.items)} finding(s): {self._counts()}"]
+        lines.extend(f"  {finding}" for finding in self.items)
+        return "\n".join(lines)
+
+    def _counts(self) -> str:
+        """``3 errors, 2 warnings, 7 infos``."""
+        counts = ((len(self.of(severity)), severity.value) for severity in Severity)
+        return ", ".join(f"{n} {name}{'' if n == 1 else 's'}" for n, name in counts)
+
+    def _repr_html_(self) -> str:
+        """An HTML table (code, severity, address, message), for notebooks; every text escaped."""
+        head = "".join(f"<th>{html.escape(name)}</th>" for name in _HTML_COLUMNS)
+        body = "".join(
+            "<tr>"
+            + "".join(
+                f"<td>{html.escape(text)}</td>"
+                for text in (f.code, f.severity.value, f.path, f.message_zh)
+            )
+            + "</tr>"
+            for f in self.items
+        )
+        caption = html.escape(f"{type(self).__name__}: {self._counts()}")
+        return (
+            f'<table class="govfinal-findings"><caption>{caption}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        )
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame``, one row per finding (needs the ``pandas`` extra).
+
+        Columns: ``code``, ``severity`` (``"error"``, ``"warning"``, ``"info"``),
+        ``address`` (the figure's path), ``message`` (Chinese), ``message_en``,
+        then ``expected``, ``actual``, ``difference`` and ``tolerance`` as
+        :class:`~decimal.Decimal` objects or ``None`` (never floats). Every
+        column has dtype ``object``. Without pandas it raises
+        :class:`~govfinal.frames.MissingExtraError`.
+        """
+        from govfinal.frames import data_frame
+
+        rows = [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "address": f.path,
+                "message": f.message_zh,
+                "message_en": f.message_en,
+                "expected": f.expected,
+                "actual": f.actual,
+                "difference": f.difference,
+                "tolerance": f.tolerance,
+            }
+            for f in self.items
+        ]
+        return data_frame(FRAME_COLUMNS, rows)
+
     def raise_for_findings(self, severity: Severity = Severity.ERROR) -> None:
         """Raise :class:`FindingsError` if any finding is at ``severity`` or worse."""
         selected = self.at_least(severity)
@@ -196,6 +263,22 @@ class Findings(Sequence[Finding]):
     def collect(cls, findings: Iterable[Finding]) -> Findings:
         """Findings from an iterable, kept in the order given."""
         return cls(tuple(findings))
+
+
+FRAME_COLUMNS: Final = (
+    "code",
+    "severity",
+    "address",
+    "message",
+    "message_en",
+    "expected",
+    "actual",
+    "difference",
+    "tolerance",
+)
+"""The columns of :meth:`Findings.to_pandas`, in order."""
+
+_HTML_COLUMNS: Final = ("code", "severity", "address", "message")
 
 
 def _text(value: Decimal | None) -> str:

@@ -10,6 +10,7 @@ with itself can still be held, checked and reported on.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -39,7 +40,7 @@ def _statements(values: Iterable[Statement]) -> tuple[Statement, ...]:
 
 
 @located
-@attrs.frozen
+@attrs.frozen(repr=False)
 class FinalAccount:
     """部门决算: one unit's final account for one fiscal year.
 
@@ -62,6 +63,12 @@ class FinalAccount:
         statements: what the narrative states about the figures, in the
             order of the text (:mod:`govfinal.model.statements`).
 
+    Its ``repr`` is one short line (the parts have their full reprs); in a
+    notebook it shows as a small summary table (``_repr_html_``).
+
+    >>> FinalAccount(unit=BudgetUnit(name="示例单位", fiscal_year=2023))
+    FinalAccount(unit='示例单位', fiscal_year=2023, functions=0 lines, statements=0)
+
     """
 
     unit: BudgetUnit
@@ -79,6 +86,41 @@ class FinalAccount:
     grand_total_prior: PriorYear | None = None
     other_matters: tuple[str, ...] = attrs.field(default=(), converter=texts)
     statements: tuple[Statement, ...] = attrs.field(default=(), converter=_statements)
+
+    # -- display -----------------------------------------------------------
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(unit={self.unit.name!r}, "
+            f"fiscal_year={self.unit.fiscal_year}, "
+            f"functions={len(self.functions)} lines, statements={len(self.statements)})"
+        )
+
+    def summary(self) -> tuple[tuple[str, str], ...]:
+        """The report in a few rows of (label, text): unit, year, totals and counts.
+
+        Amounts are as published, every digit, in the report's amount unit.
+        """
+        unit = self.unit.amount_unit.value
+        return (
+            ("单位 unit", self.unit.name),
+            ("年度 fiscal year", str(self.unit.fiscal_year)),
+            ("本年收入合计 income", f"{self.income.sources.total:f} {unit}"),
+            ("本年支出合计 expenditure", f"{self.expenditure.total:f} {unit}"),
+            ("收入总计 income grand total", f"{self.income.grand_total:f} {unit}"),
+            ("支出总计 expenditure grand total", f"{self.expenditure.grand_total:f} {unit}"),
+            ("支出功能分类 function lines", str(len(self.functions))),
+            ("陈述 statements", str(len(self.statements))),
+        )
+
+    def _repr_html_(self) -> str:
+        """A small HTML summary table, for notebooks; every text escaped."""
+        rows = "".join(
+            f"<tr><th>{html.escape(label)}</th><td>{html.escape(text)}</td></tr>"
+            for label, text in self.summary()
+        )
+        caption = html.escape(f"{type(self).__name__}: {self.unit.name} {self.unit.fiscal_year}")
+        return f'<table class="govfinal-report"><caption>{caption}</caption>{rows}</table>'
 
     # -- derived figures -------------------------------------------------
 
