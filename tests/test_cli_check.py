@@ -16,6 +16,8 @@ from govfinal.cli import FileResult, check_file, main
 from tests.checks.base import base_report
 from tests.test_cli import KEXIE_FILE, broken_base, run
 
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "data"
+
 
 def write(tmp_path: Path, name: str, report: FinalAccount) -> Path:
     path = tmp_path / name
@@ -199,3 +201,46 @@ def test_problems_come_back_from_worker_processes(
     serial = run(capsys, "check", "--format", "json", *files)
     assert main(["check", "--format", "json", "--jobs", "2", *map(str, files)]) == 2
     assert capsys.readouterr().out == serial[1]
+
+
+# -- render: the format by -o's suffix, the tables as a workbook or CSV files -------------
+
+
+def test_render_takes_the_format_from_the_outputs_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = str(EXAMPLES / "kexie_2023.toml")
+    html, markdown = tmp_path / "report.html", tmp_path / "report.md"
+    assert main(["render", seed, "-o", str(html)]) == 0
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["render", seed, "-o", str(markdown)]) == 0
+    assert markdown.read_text(encoding="utf-8").startswith("# 第一部分 单位概况")
+    capsys.readouterr()
+
+
+def test_render_refuses_a_format_its_output_contradicts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = str(EXAMPLES / "kexie_2023.toml")
+    out = tmp_path / "report.html"
+    assert main(["render", seed, "-o", str(out), "--format", "text"]) == 2
+    assert not out.exists()
+    assert "a .html file, but --format text" in capsys.readouterr().err
+    assert main(["render", seed, "--format", "xlsx"]) == 2
+    assert "give -o OUT" in capsys.readouterr().err
+
+
+def test_render_writes_the_nine_tables_as_a_workbook_or_csv_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    seed = str(EXAMPLES / "kexie_2023.toml")
+    workbook = tmp_path / "tables.xlsx"
+    assert main(["render", seed, "-o", str(workbook)]) == 0
+    assert len(openpyxl.load_workbook(workbook).sheetnames) == 9
+    folder = tmp_path / "tables"
+    assert main(["render", seed, "--format", "csv", "-o", str(folder)]) == 0
+    names = sorted(path.name for path in folder.iterdir())
+    assert len(names) == 9 and names[0].startswith("01_")
+    assert "收入支出决算总表" in (folder / names[0]).read_text(encoding="utf-8-sig")
+    capsys.readouterr()

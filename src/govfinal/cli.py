@@ -15,7 +15,9 @@ Subcommands:
   is checked whatever happens to the others; ``--jobs N`` checks them in
   parallel processes and still reports them in the order given.
 * ``govfinal render FILE``: the report of a data file as text, Markdown or HTML, its
-  narrative in the sentences of a template family (``--family``).
+  narrative in the sentences of a template family (``--family``); or its nine
+  tables as an Excel workbook or a folder of CSV files; the format by ``-o``'s
+  suffix unless ``--format`` says (a contradiction is refused).
 * ``govfinal migrate FILE...``: each data file rewritten at the current data
   format (``--in-place``, or to ``-o OUT``, or to standard output), all or
   nothing; a file that cannot be read is left as it was (exit status 2).
@@ -54,7 +56,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from types import FrameType
-from typing import Any, Final, TextIO, TypeVar
+from typing import Any, Final, TextIO, TypeVar, cast
 
 import attrs
 
@@ -78,8 +80,11 @@ from govfinal.io import FORMAT_VERSION, MAX_BYTES, LoadError, Problem, dumps, fo
 from govfinal.io.locate import Locator
 from govfinal.model.report import FinalAccount
 from govfinal.money import to_decimal
-from govfinal.render import DEFAULT_FAMILY, render
+from govfinal.render import DEFAULT_FAMILY, Format, render
+from govfinal.render.csv_out import write_csv
 from govfinal.render.sentences import FAMILIES
+from govfinal.render.tables import build_tables
+from govfinal.render.xlsx import write_xlsx
 from govfinal.terminal import json_safe, terminal_safe
 
 __all__ = ["FileResult", "check_file", "main"]
@@ -796,11 +801,19 @@ def _run_render(args: argparse.Namespace) -> int:
     terminal-safe (its own newlines and tabs kept); to a file or a pipe it is
     written as rendered, since it is the document that was asked for.
     """
+    kind = _render_format(args.format, args.output)
     out = None if args.output is not None else _stdout()
     if args.output is not None:
         check_not_input(args.output, [args.file])
     report = _report_of(args.file)
-    text = render(report, format=args.format, lang=args.lang, family=args.family)
+    if kind in _TABLE_FORMATS:
+        tables = build_tables(report, lang=args.lang)
+        if kind == "xlsx":
+            write_xlsx(tables, args.output)
+        else:
+            write_csv(tables, args.output)
+        return EXIT_OK
+    text = render(report, format=cast(Format, kind), lang=args.lang, family=args.family)
     if not text.endswith("\n"):
         text += "\n"
     if out is None:
@@ -809,6 +822,39 @@ def _run_render(args: argparse.Namespace) -> int:
     out.write(terminal_safe(text, keep="\n\t") if _isatty(out) else text)
     out.flush()
     return EXIT_OK
+
+
+_SUFFIX_FORMATS: Final = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+"""The format ``render -o`` writes, by the output's suffix, when ``--format`` is not given."""
+
+_TABLE_FORMATS: Final = ("xlsx", "csv")
+"""Formats of the nine tables only: a workbook, or a folder of one CSV file per table."""
+
+
+def _render_format(given: str | None, output: str | None) -> str:
+    """The format ``render`` writes: as given, else by ``-o``'s suffix, else text.
+
+    A given format that the output's suffix contradicts (``-o report.html
+    --format text``) is refused rather than written under a misleading name;
+    the table formats need ``-o`` (a workbook, or a folder for CSV).
+    """
+    suffix = "" if output is None else os.path.splitext(output)[1].lower()
+    by_suffix = _SUFFIX_FORMATS.get(suffix)
+    kind = given or by_suffix or "text"
+    if given is not None and by_suffix is not None and given != by_suffix:
+        raise GovFinalError(f"-o {output}: a {suffix} file, but --format {given} was asked for")
+    if kind in _TABLE_FORMATS and output is None:
+        raise GovFinalError(f"--format {kind} writes files: give -o OUT")
+    if kind == "csv" and suffix:
+        raise GovFinalError(f"-o {output}: CSV is written as a folder of one file per table")
+    return kind
 
 
 def _run_ingest(args: argparse.Namespace) -> int:
@@ -1086,19 +1132,39 @@ def _parser() -> argparse.ArgumentParser:
     )
     check_cmd.set_defaults(run=_run_check)
 
-    render_cmd = commands.add_parser("render", help="render a data file as a report")
+    render_cmd = commands.add_parser(
+        "render",
+        help="render a data file as a report",
+        description=(
+            "Render the whole report (profile, narrative, glossary and the nine tables) as text,"
+            " Markdown or HTML, or the nine tables as an Excel workbook or a folder of CSV files;"
+            " the format is taken from -o's suffix when --format is not given."
+        ),
+    )
     render_cmd.add_argument(
         "file", metavar="FILE", help=".toml or .json data file, or a published report (.pdf, .txt)"
     )
-    render_cmd.add_argument("--format", choices=("text", "markdown", "html"), default="text")
-    render_cmd.add_argument("--lang", choices=("zh", "en"), default="zh")
+    render_cmd.add_argument(
+        "--format",
+        choices=("text", "markdown", "html", "xlsx", "csv"),
+        help="text, markdown or html (the report); xlsx or csv (the nine tables, to -o);"
+        " default: by -o's suffix (.txt .md .html .xlsx), else text",
+    )
+    render_cmd.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="the report's language (default zh)"
+    )
     render_cmd.add_argument(
         "--family",
         choices=FAMILIES,
         default=DEFAULT_FAMILY,
         help=f"the template family whose sentences word the narrative (default {DEFAULT_FAMILY})",
     )
-    render_cmd.add_argument("-o", "--output", metavar="OUT", help="write here (UTF-8), not stdout")
+    render_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here, all or nothing, not to stdout (a folder for --format csv)",
+    )
     render_cmd.set_defaults(run=_run_render)
 
     migrate_cmd = commands.add_parser(
