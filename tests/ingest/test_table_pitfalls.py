@@ -175,3 +175,15 @@ def test_the_three_public_table_reads_whole_numbers() -> None:
     facts = _facts(_read(_page(1, "财政拨款“三公”经费支出决算表", _grid(1, rows))))
     assert facts["three_public.total.budget.budget"] == Decimal("12")
     assert facts["three_public.reception.amount"] == Decimal("0")
+
+
+def test_a_family_without_table_specifications_reads_no_table_and_says_so() -> None:
+    rows = [
+        ["类", "款", "项", "科目名称", "本年支出合计"],
+        ["201", "", "", "一般公共服务支出", "100.00"],
+    ]
+    readings = read_tables(
+        [_page(1, "支出决算表", _grid(1, rows))], file="r.pdf", family="xinjiang_2023"
+    )
+    assert readings.facts == []
+    assert [item.part for item in readings.missing] == ["表格"]

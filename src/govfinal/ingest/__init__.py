@@ -41,7 +41,7 @@ from govfinal.errors import IngestError
 from govfinal.ingest.assemble import Assembled, Conflict, annotated, assemble
 from govfinal.ingest.cover import read_cover
 from govfinal.ingest.layout import text_outside_tables
-from govfinal.ingest.narrative import detect_family, read_narrative
+from govfinal.ingest.narrative import detect_family, family_names, read_narrative
 from govfinal.ingest.pages import read_pdf
 from govfinal.ingest.profile import read_units
 from govfinal.ingest.readings import Missing, Readings, Source, TextLine, text_lines
@@ -62,8 +62,9 @@ __all__ = [
     "is_published",
 ]
 
-FAMILIES: Final = ("shanghai_2024", "xinjiang_2023")
-"""The template families read: their tables and sentences are data files."""
+FAMILIES: Final = family_names()
+"""The template families read, one per sentence file in ``govfinal/ingest/families``
+(a family's tables, where it has them, in ``<family>.tables.toml``)."""
 
 PUBLISHED_SUFFIXES: Final = (".pdf", ".txt")
 """The suffixes of files read as published reports (the others are data files)."""

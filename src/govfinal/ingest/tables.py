@@ -85,13 +85,11 @@ class TableSpec:
 
 @functools.cache
 def table_specs(family: str) -> tuple[TableSpec, ...]:
-    """The table specifications of a template family, from its data file."""
-    text = (
-        resources.files("govfinal.ingest.families")
-        .joinpath(f"{family}.tables.toml")
-        .read_text("utf-8")
-    )
-    document = tomllib.loads(text)
+    """The table specifications of a template family, from its data file; none without one."""
+    data = resources.files("govfinal.ingest.families").joinpath(f"{family}.tables.toml")
+    if not data.is_file():
+        return ()
+    document = tomllib.loads(data.read_text("utf-8"))
     return tuple(_spec(table) for table in document["tables"])
 
 
@@ -123,6 +121,10 @@ def _spec(table: dict[str, Any]) -> TableSpec:
 def read_tables(pages: Sequence[Page], *, file: str, family: str) -> Readings:
     """The figures of every standard table of ``pages``, and what was not found."""
     specs = table_specs(family)
+    if not specs:
+        readings = Readings()
+        readings.miss("表格", f"模板 {family} 未定义表格 (the family defines no tables): none read")
+        return readings
     by_title = {compact(spec.title): spec for spec in specs}
     readings = Readings()
     found, skipped = find_tables(pages, (spec.title for spec in specs))
@@ -265,6 +267,7 @@ class _Reader:
 
     def _sides(self, rows: list[list[_Cell]], headings: list[str], kinds: list[str]) -> None:
         columns = _split_sides(kinds)
+        names = {name: code for code, name in self.readings.line_names().items() if len(code) == 3}
         for side, indices in zip(self.spec.sides, columns, strict=False):
             label_index = next((index for index in indices if kinds[index] == "label"), None)
             values = [index for index in indices if kinds[index] == "value"]
@@ -289,20 +292,13 @@ class _Reader:
                 if target is not None:
                     self._side_value(row, values, headings, target, label)
                     continue
-                code = self._class_code(label)
+                code = names.get(label) or _class_code(label)
                 if code is not None and side.classes is not None:
                     self._side_value(row, values, headings, side.classes, label, code)
                     continue
                 self._unknown_row(row, label)
         if len(columns) < len(self.spec.sides):
             self.readings.miss(self.spec.title, "表格的一侧未找到 (a side of the table is missing)")
-
-    def _class_code(self, label: str) -> str | None:
-        """The 类 a row's label names: by the report's own name for it, else the official one."""
-        for code, name in self.readings.line_names().items():
-            if len(code) == 3 and name == label:
-                return code
-        return _class_names().get(label)
 
     def _side_value(
         self,
@@ -567,6 +563,13 @@ def _label(text: str) -> str:
     return _ORDINAL.sub("", compact(text))
 
 
-@functools.cache
-def _class_names() -> dict[str, str]:
-    return {compact(name): code for code, name in FUNCTION_CODES.items() if len(code) == 3}
+def _class_code(label: str) -> str | None:
+    """The 类 whose official name a 总表 row's label is (the report's own names come first)."""
+    return next(
+        (
+            code
+            for code in FUNCTION_CODES
+            if len(code) == 3 and FUNCTION_CODES.names_as(code, label)
+        ),
+        None,
+    )
